@@ -1,0 +1,17 @@
+package io.wampspring.router;
+
+import io.wampspring.router.message.WampMessage;
+import io.wampspring.router.transport.CloseReason;
+import io.wampspring.router.transport.TransportInfo;
+
+/** The router's side of a session's connection: remote (serialized over a transport) or in-process. */
+public interface PeerConnection {
+
+    /** Sends without blocking; a closed or overflowing connection deals with the message by its own policy. */
+    void send(WampMessage message);
+
+    /** Closes once everything sent so far has gone out. */
+    void close(CloseReason reason);
+
+    TransportInfo info();
+}

@@ -1,0 +1,332 @@
+package io.wampspring.router;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.wampspring.router.auth.AuthDecision;
+import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.auth.AuthRequest;
+import io.wampspring.router.auth.Authenticator;
+import io.wampspring.router.message.Abort;
+import io.wampspring.router.message.Authenticate;
+import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Challenge;
+import io.wampspring.router.message.ErrorMessage;
+import io.wampspring.router.message.Goodbye;
+import io.wampspring.router.message.Hello;
+import io.wampspring.router.message.MessageType;
+import io.wampspring.router.message.Publish;
+import io.wampspring.router.message.Register;
+import io.wampspring.router.message.Subscribe;
+import io.wampspring.router.message.Unregister;
+import io.wampspring.router.message.Unsubscribe;
+import io.wampspring.router.message.WampMessage;
+import io.wampspring.router.message.Welcome;
+import io.wampspring.router.message.Yield;
+import io.wampspring.router.transport.CloseReason;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's side of one WAMP session and its state machine: HELLO, (CHALLENGE, AUTHENTICATE)*, WELCOME, then
+ * routing until GOODBYE, ABORT or the connection is lost. Messages of one session are handled in the order they
+ * arrive, on the thread that delivers them; only the transitions out of the established state take a lock.
+ */
+public final class RouterSession implements WampPeer {
+
+    private static final Logger logger = LoggerFactory.getLogger(RouterSession.class);
+
+    /** Where a session is in its life. */
+    public enum State { AWAITING_HELLO, AUTHENTICATING, ESTABLISHED, CLOSING, CLOSED }
+
+    private final long id = Ids.random();
+    private final WampRouter router;
+    private final PeerConnection connection;
+    private final AtomicLong requestIds = new AtomicLong();
+    private final long createdAt = System.currentTimeMillis();
+    private volatile State state = State.AWAITING_HELLO;
+    private volatile @Nullable Realm realm;
+    private volatile @Nullable AuthIdentity identity;
+    private AuthDecision.@Nullable Responder responder;
+    private @Nullable String pendingAuthMethod;
+
+    RouterSession(WampRouter router, PeerConnection connection) {
+        this.router = router;
+        this.connection = connection;
+    }
+
+    @Override
+    public long sessionId() {
+        return id;
+    }
+
+    @Override
+    public AuthIdentity identity() {
+        AuthIdentity current = identity;
+        if (current == null) {
+            throw new IllegalStateException("session " + id + " is not authenticated");
+        }
+        return current;
+    }
+
+    @Override
+    public void send(WampMessage message) {
+        connection.send(message);
+    }
+
+    @Override
+    public long nextRequestId() {
+        return requestIds.incrementAndGet();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public @Nullable Realm realm() {
+        return realm;
+    }
+
+    public PeerConnection connection() {
+        return connection;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    /** Handles one message from the peer. Called by one thread at a time per session for remote peers. */
+    public void handle(WampMessage message) {
+        if (state == State.ESTABLISHED) {
+            route(message);
+        }
+        else {
+            handleOutsideSession(message);
+        }
+    }
+
+    private void route(WampMessage message) {
+        Realm current = realm;
+        if (current == null) {
+            return;
+        }
+        switch (message.type()) {
+            case CALL -> current.dealer().call(this, (Call) message);
+            case YIELD -> current.dealer().yield(this, (Yield) message);
+            case PUBLISH -> current.broker().publish(this, (Publish) message);
+            case SUBSCRIBE -> current.broker().subscribe(this, (Subscribe) message);
+            case UNSUBSCRIBE -> current.broker().unsubscribe(this, (Unsubscribe) message);
+            case REGISTER -> current.dealer().register(this, (Register) message);
+            case UNREGISTER -> current.dealer().unregister(this, (Unregister) message);
+            case ERROR -> {
+                ErrorMessage error = (ErrorMessage) message;
+                if (error.requestType() == MessageType.INVOCATION) {
+                    current.dealer().invocationError(this, error);
+                }
+                else {
+                    protocolViolation("ERROR for a " + error.requestType() + " is not a message a client sends");
+                }
+            }
+            // call canceling is not announced: a CANCEL is ignored and the call completes normally
+            case CANCEL -> logger.debug("Session {} sent CANCEL, which this router does not support yet", id);
+            case GOODBYE -> {
+                send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+                end(CloseReason.NORMAL);
+            }
+            case ABORT -> end(CloseReason.NORMAL);
+            case HELLO -> protocolViolation("HELLO received on an established session");
+            default -> protocolViolation(message.type() + " is not a message a client sends");
+        }
+    }
+
+    private synchronized void handleOutsideSession(WampMessage message) {
+        switch (state) {
+            case AWAITING_HELLO -> {
+                if (message instanceof Hello hello) {
+                    hello(hello);
+                }
+                else if (message.type() == MessageType.ABORT) {
+                    end(CloseReason.NORMAL);
+                }
+                else {
+                    protocolViolation(message.type() + " received before HELLO");
+                }
+            }
+            case AUTHENTICATING -> {
+                if (message instanceof Authenticate authenticate && responder != null) {
+                    AuthDecision.Responder current = responder;
+                    responder = null;
+                    completeAuthentication(current.respond(authenticate));
+                }
+                else if (message.type() == MessageType.ABORT) {
+                    end(CloseReason.NORMAL);
+                }
+                else {
+                    protocolViolation(message.type() + " received while authenticating"
+                            + (message.type() == MessageType.AUTHENTICATE ? " without a CHALLENGE" : ""));
+                }
+            }
+            case CLOSING -> {
+                if (message.type() == MessageType.GOODBYE || message.type() == MessageType.ABORT) {
+                    end(CloseReason.NORMAL);
+                }
+            }
+            case ESTABLISHED -> route(message);
+            case CLOSED -> logger.trace("Session {} ignores {} after close", id, message.type());
+        }
+    }
+
+    private void hello(Hello hello) {
+        Map<String, Object> details = hello.details();
+        if (!(details.get("roles") instanceof Map<?, ?> roles) || roles.isEmpty()) {
+            protocolViolation("HELLO.Details.roles must be a non-empty dictionary");
+            return;
+        }
+        Object authmethods = details.getOrDefault("authmethods", List.of("anonymous"));
+        if (!(authmethods instanceof List<?> methods) || !methods.stream().allMatch(String.class::isInstance)) {
+            protocolViolation("HELLO.Details.authmethods must be a list of strings");
+            return;
+        }
+        Object authid = details.get("authid");
+        if (authid != null && !(authid instanceof String)) {
+            protocolViolation("HELLO.Details.authid must be a string");
+            return;
+        }
+        Realm target = router.realm(hello.realm());
+        if (target == null) {
+            abort(WampUris.NO_SUCH_REALM, "no realm named '" + hello.realm() + "'", CloseReason.NORMAL);
+            return;
+        }
+        Authenticator authenticator = methods.stream()
+                .map(method -> target.authenticator((String) method))
+                .filter(candidate -> candidate != null)
+                .findFirst().orElse(null);
+        if (authenticator == null) {
+            abort("wamp.error.no_matching_auth_method",
+                    "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
+            return;
+        }
+        realm = target;
+        state = State.AUTHENTICATING;
+        pendingAuthMethod = authenticator.authMethod();
+        AuthRequest request = new AuthRequest(id, target.name(), (String) authid, details, connection.info());
+        completeAuthentication(authenticator.authenticate(request));
+    }
+
+    private void completeAuthentication(CompletionStage<AuthDecision> decision) {
+        decision.whenComplete((result, failure) -> onAuthDecision(result, failure));
+    }
+
+    private synchronized void onAuthDecision(@Nullable AuthDecision decision, @Nullable Throwable failure) {
+        if (state != State.AUTHENTICATING) {
+            return;
+        }
+        if (failure != null || decision == null) {
+            logger.warn("Authentication of session {} failed", id, failure);
+            abort(WampUris.AUTHENTICATION_FAILED, "authentication failed", CloseReason.NORMAL);
+        }
+        else if (decision instanceof AuthDecision.Accept accept) {
+            welcome(accept.identity());
+        }
+        else if (decision instanceof AuthDecision.Challenge challenge) {
+            responder = challenge.responder();
+            send(new Challenge(pendingAuthMethod, challenge.extra()));
+        }
+        else if (decision instanceof AuthDecision.Reject reject) {
+            abort(reject.reason(), reject.message(), CloseReason.NORMAL);
+        }
+    }
+
+    private void welcome(AuthIdentity authenticated) {
+        Realm target = realm;
+        if (target == null) {
+            return;
+        }
+        identity = authenticated;
+        target.join(this);
+        state = State.ESTABLISHED;
+        router.stats().sessionsOpened.increment();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("realm", target.name());
+        details.put("authid", authenticated.authid());
+        details.put("authrole", authenticated.authrole());
+        details.put("authmethod", authenticated.authmethod());
+        details.put("authprovider", authenticated.authprovider());
+        if (!authenticated.authextra().isEmpty()) {
+            details.put("authextra", authenticated.authextra());
+        }
+        details.put("roles", target.roles());
+        send(new Welcome(id, details));
+    }
+
+    /** Joins an in-process session without HELLO: its identity is given, not claimed. */
+    synchronized void joinLocal(Realm target, AuthIdentity localIdentity) {
+        realm = target;
+        state = State.AUTHENTICATING;
+        welcome(localIdentity);
+    }
+
+    /** ABORTs the session for a protocol violation; every other session carries on. */
+    public void protocolViolation(String message) {
+        router.stats().protocolViolations.increment();
+        logger.debug("Protocol violation by session {}: {}", id, message);
+        abort(WampUris.PROTOCOL_VIOLATION, message, CloseReason.PROTOCOL_ERROR);
+    }
+
+    /** Sends ABORT with the reason and message, then closes once it is flushed. */
+    public synchronized void abort(String reason, String message, CloseReason closeReason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        send(new Abort(Map.of("message", message), reason));
+        end(closeReason);
+    }
+
+    /**
+     * Ends an established session from the router's side (shutdown, kill): GOODBYE, then the connection closes when
+     * the peer answers or the close timeout passes.
+     */
+    public synchronized void goodbye(String reason, String message) {
+        if (state != State.ESTABLISHED) {
+            if (state != State.CLOSED && state != State.CLOSING) {
+                abort(reason, message, CloseReason.SHUTDOWN);
+            }
+            return;
+        }
+        state = State.CLOSING;
+        leaveRealm();
+        send(new Goodbye(Map.of("message", message), reason));
+        router.schedule(router.config().closeTimeout(), () -> end(CloseReason.NORMAL));
+    }
+
+    /** The connection is gone: the session leaves its realm at once. */
+    public synchronized void connectionLost() {
+        state = State.CLOSED;
+        leaveRealm();
+    }
+
+    private synchronized void end(CloseReason reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        leaveRealm();
+        connection.close(reason);
+    }
+
+    private void leaveRealm() {
+        Realm current = realm;
+        if (current != null) {
+            current.leave(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RouterSession[" + id + ", " + state + "]";
+    }
+}

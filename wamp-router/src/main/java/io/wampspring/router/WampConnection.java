@@ -1,0 +1,140 @@
+package io.wampspring.router;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.wampspring.router.message.MessageType;
+import io.wampspring.router.message.WampMessage;
+import io.wampspring.router.serialization.ProtocolViolationException;
+import io.wampspring.router.serialization.WampSerializer;
+import io.wampspring.router.transport.CloseReason;
+import io.wampspring.router.transport.OutboundQueue;
+import io.wampspring.router.transport.SlowConsumerPolicy;
+import io.wampspring.router.transport.Transport;
+import io.wampspring.router.transport.TransportInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One remote connection: frames in from the transport adapter, decoded and handed to the session on the same
+ * thread; messages out, encoded on the sender's thread into the bounded {@link OutboundQueue}.
+ */
+public final class WampConnection implements PeerConnection {
+
+    private static final Logger logger = LoggerFactory.getLogger(WampConnection.class);
+
+    private final WampRouter router;
+    private final Transport transport;
+    private final WampSerializer serializer;
+    private final OutboundQueue queue;
+    private final RouterSession session;
+    private final AtomicBoolean slowConsumerReported = new AtomicBoolean();
+
+    WampConnection(WampRouter router, Transport transport, WampSerializer serializer) {
+        this.router = router;
+        this.transport = transport;
+        this.serializer = serializer;
+        this.queue = new OutboundQueue(transport, router.config().sendBufferBytes());
+        this.session = new RouterSession(router, this);
+    }
+
+    public RouterSession session() {
+        return session;
+    }
+
+    public WampSerializer serializer() {
+        return serializer;
+    }
+
+    /** A binary frame (or a text frame's UTF-8 bytes) from the peer. */
+    public void onFrame(byte[] frame) {
+        WampMessage message;
+        try {
+            message = serializer.deserialize(frame);
+        }
+        catch (ProtocolViolationException ex) {
+            session.protocolViolation(ex.getMessage());
+            return;
+        }
+        dispatch(message);
+    }
+
+    /** A text frame from the peer. */
+    public void onFrame(String frame) {
+        WampMessage message;
+        try {
+            message = serializer.deserialize(frame);
+        }
+        catch (ProtocolViolationException ex) {
+            session.protocolViolation(ex.getMessage());
+            return;
+        }
+        dispatch(message);
+    }
+
+    /** A frame of the wrong kind for the negotiated serializer (text for a binary one, or the reverse). */
+    public void onWrongFrameType(boolean binary) {
+        session.protocolViolation((binary ? "binary" : "text") + " frame received on a " + serializer.subprotocol()
+                + " connection");
+    }
+
+    /** The peer sent a message larger than the transport accepts. */
+    public void onMessageTooBig(long size, long limit) {
+        session.abort(WampUris.PAYLOAD_SIZE_EXCEEDED,
+                "message of " + size + " bytes or more exceeds the limit of " + limit + " bytes",
+                CloseReason.MESSAGE_TOO_BIG);
+    }
+
+    /** The transport is closed, by either side. */
+    public void onClose() {
+        queue.closeNow(CloseReason.NORMAL);
+        session.connectionLost();
+    }
+
+    private void dispatch(WampMessage message) {
+        try {
+            session.handle(message);
+        }
+        catch (RuntimeException ex) {
+            // a defect of ours must not take the transport down; the peer learns nothing it could misuse
+            logger.error("Failed to handle {} of session {}", message.type(), session.sessionId(), ex);
+        }
+    }
+
+    @Override
+    public void send(WampMessage message) {
+        byte[] frame = serializer.serialize(message);
+        OutboundQueue.Offer offer = queue.offer(frame);
+        if (offer != OutboundQueue.Offer.FULL) {
+            return;
+        }
+        SlowConsumerPolicy policy = router.config().slowConsumerPolicy();
+        if (policy == SlowConsumerPolicy.DROP_EVENTS && message.type() == MessageType.EVENT) {
+            router.stats().droppedEvents.increment();
+            if (slowConsumerReported.compareAndSet(false, true)) {
+                logger.warn("Session {} cannot keep up: its send buffer of {} bytes is full, dropping events for it",
+                        session.sessionId(), router.config().sendBufferBytes());
+            }
+            return;
+        }
+        router.stats().slowConsumerDisconnects.increment();
+        logger.warn("Session {} cannot keep up: its send buffer of {} bytes is full, disconnecting it",
+                session.sessionId(), router.config().sendBufferBytes());
+        queue.closeNow(CloseReason.SLOW_CONSUMER);
+        session.connectionLost();
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        queue.closeAfterFlush(reason);
+        router.schedule(router.config().closeTimeout(), () -> queue.closeNow(reason));
+    }
+
+    @Override
+    public TransportInfo info() {
+        return transport.info();
+    }
+
+    public long queuedBytes() {
+        return queue.queuedBytes();
+    }
+}

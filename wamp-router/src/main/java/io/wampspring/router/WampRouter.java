@@ -1,0 +1,133 @@
+package io.wampspring.router;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.serialization.WampSerializer;
+import io.wampspring.router.transport.Transport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WAMP router: a set of realms that transports hand connections to. Thread-safe; it owns no transport thread of its
+ * own, only one small scheduler for timeouts.
+ */
+public final class WampRouter implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(WampRouter.class);
+
+    private final RouterConfig config;
+    private final Map<String, Realm> realms = new LinkedHashMap<>();
+    private final RouterStats stats = new RouterStats();
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+
+    public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs) {
+        if (realmConfigs.isEmpty()) {
+            throw new IllegalArgumentException("a router needs at least one realm");
+        }
+        this.config = config;
+        for (RealmConfig realmConfig : realmConfigs) {
+            if (!UriCheck.LOOSE.isValid(realmConfig.name(), false)) {
+                throw new IllegalArgumentException("invalid realm name '" + realmConfig.name() + "'");
+            }
+            if (realms.putIfAbsent(realmConfig.name(), new Realm(realmConfig, config)) != null) {
+                throw new IllegalArgumentException("realm '" + realmConfig.name() + "' is configured twice");
+            }
+        }
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "wamp-router-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    public RouterStats stats() {
+        return stats;
+    }
+
+    public @Nullable Realm realm(String name) {
+        return realms.get(name);
+    }
+
+    public Collection<Realm> realms() {
+        return realms.values();
+    }
+
+    /**
+     * Accepts a new connection whose serializer the transport has negotiated. The transport feeds the returned
+     * connection its frames and tells it when it closes.
+     */
+    public WampConnection connect(Transport transport, WampSerializer serializer) {
+        WampConnection connection = new WampConnection(this, transport, serializer);
+        if (closed) {
+            connection.session().abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down",
+                    io.wampspring.router.transport.CloseReason.SHUTDOWN);
+        }
+        return connection;
+    }
+
+    /** Joins an in-process session to a realm with the given identity; its messages go to {@code connection}. */
+    public RouterSession joinLocal(String realmName, AuthIdentity identity, PeerConnection connection) {
+        Realm target = realms.get(realmName);
+        if (target == null) {
+            throw new IllegalArgumentException("no realm named '" + realmName + "'");
+        }
+        RouterSession session = new RouterSession(this, connection);
+        session.joinLocal(target, identity);
+        return session;
+    }
+
+    void schedule(Duration delay, Runnable task) {
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Says GOODBYE ({@code wamp.close.system_shutdown}) to every session and waits up to {@code timeout} for them to
+     * close; the rest are cut off.
+     */
+    public void shutdown(Duration timeout) {
+        closed = true;
+        List<RouterSession> all = realms.values().stream().flatMap(realm -> realm.sessions().stream()).toList();
+        for (RouterSession session : all) {
+            session.goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (RouterSession session : all) {
+            while (session.state() != RouterSession.State.CLOSED && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                // a short park: shutdown waits on remote peers, there is nothing to be notified of
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+        logger.debug("WAMP router shut down; {} sessions were open", all.size());
+        scheduler.shutdownNow();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            shutdown(config.closeTimeout());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.wampspring.router.client;
+
+import java.util.concurrent.CompletionStage;
+
+import io.wampspring.router.message.Invocation;
+import io.wampspring.router.message.Payload;
+
+/** Answers invocations of a procedure registered by a {@link LocalSession}. Runs on the session's executor. */
+@FunctionalInterface
+public interface InvocationHandler {
+
+    /** The result payload, or a stage failed with a {@link WampException} (other exceptions become runtime_error). */
+    CompletionStage<Payload> invoke(Invocation invocation) throws Exception;
+}

@@ -1,0 +1,27 @@
+package io.wampspring.router.client;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One handler's subscription in a {@link LocalSession}. */
+public final class LocalSubscription {
+
+    private final LocalSession session;
+    private final long id;
+    private final Object listener;
+
+    LocalSubscription(LocalSession session, long id, Object listener) {
+        this.session = session;
+        this.id = id;
+        this.listener = listener;
+    }
+
+    /** The router's subscription id. */
+    public long id() {
+        return id;
+    }
+
+    /** Removes this handler; the router's subscription ends with the session's last handler on it. */
+    public CompletableFuture<Void> unsubscribe() {
+        return session.unsubscribe(id, listener);
+    }
+}

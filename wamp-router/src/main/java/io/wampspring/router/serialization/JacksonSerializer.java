@@ -1,0 +1,193 @@
+package io.wampspring.router.serialization;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.router.message.WampMessage;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamFactory;
+
+/**
+ * Reads and writes messages with a Jackson streaming factory (JSON or CBOR) straight into plain values, without
+ * data binding. Subclasses decide how binary values are represented.
+ */
+abstract class JacksonSerializer implements WampSerializer {
+
+    /** Deeper nesting than this is refused as hostile rather than risking the stack. */
+    static final int MAX_DEPTH = 200;
+
+    private final TokenStreamFactory factory;
+
+    JacksonSerializer(TokenStreamFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public byte[] serialize(WampMessage message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator generator = factory.createGenerator(ObjectWriteContext.empty(), out)) {
+            writeValue(generator, MessageCodec.toList(message));
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public WampMessage deserialize(byte[] frame) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), frame)) {
+            return decode(parser);
+        }
+        catch (JacksonException ex) {
+            throw new ProtocolViolationException("malformed " + name() + " message: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    final WampMessage decode(JsonParser parser) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new ProtocolViolationException("empty " + name() + " frame");
+        }
+        Object value = readValue(parser, first, 0);
+        if (parser.nextToken() != null) {
+            throw new ProtocolViolationException("trailing data after the " + name() + " message");
+        }
+        return MessageCodec.fromList(value);
+    }
+
+    private @Nullable Object readValue(JsonParser parser, JsonToken token, int depth) {
+        switch (token) {
+            case START_ARRAY -> {
+                checkDepth(depth);
+                List<Object> list = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(readValue(parser, next, depth + 1));
+                }
+                return list;
+            }
+            case START_OBJECT -> {
+                checkDepth(depth);
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    map.put(name, readValue(parser, parser.nextToken(), depth + 1));
+                }
+                return map;
+            }
+            case VALUE_STRING -> {
+                return readString(parser.getString());
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            case VALUE_EMBEDDED_OBJECT -> {
+                return readEmbedded(parser);
+            }
+            default -> throw new ProtocolViolationException("unexpected " + token + " in " + name() + " message");
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new ProtocolViolationException("message nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    /** A string value as read; JSON turns its binary convention back into bytes here. */
+    Object readString(String value) {
+        return value;
+    }
+
+    /** An embedded value such as a CBOR byte string. */
+    @Nullable Object readEmbedded(JsonParser parser) {
+        throw new ProtocolViolationException("unexpected embedded value in " + name() + " message");
+    }
+
+    abstract void writeBinary(JsonGenerator generator, byte[] bytes);
+
+    @SuppressWarnings("unchecked")
+    private void writeValue(JsonGenerator generator, @Nullable Object value) {
+        if (value == null) {
+            generator.writeNull();
+        }
+        else if (value instanceof String s) {
+            generator.writeString(s);
+        }
+        else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        }
+        else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
+        }
+        else if (value instanceof Double || value instanceof Float) {
+            generator.writeNumber(((Number) value).doubleValue());
+        }
+        else if (value instanceof BigInteger big) {
+            generator.writeNumber(big);
+        }
+        else if (value instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal);
+        }
+        else if (value instanceof byte[] bytes) {
+            writeBinary(generator, bytes);
+        }
+        else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeName(String.valueOf(entry.getKey()));
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        }
+        else if (value instanceof Iterable<?> iterable) {
+            generator.writeStartArray();
+            for (Object element : (Iterable<Object>) iterable) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        }
+        else if (value instanceof Object[] array) {
+            writeValue(generator, java.util.Arrays.asList(array));
+        }
+        else if (value instanceof Character || value instanceof Enum<?>) {
+            generator.writeString(value.toString());
+        }
+        else {
+            throw new IllegalArgumentException("cannot serialize a " + value.getClass().getName()
+                    + "; payloads must hold plain values (maps, lists, strings, numbers, booleans, byte[])");
+        }
+    }
+
+    static byte[] decodeBase64(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ProtocolViolationException("invalid base64 in a binary value", ex);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.wampspring.router.serialization;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.router.message.WampMessage;
+import org.jspecify.annotations.Nullable;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * {@code wamp.2.msgpack}, written against msgpack-core directly (there is no Jackson 3 MessagePack module). The
+ * extension type 0 that some clients send for JavaScript's {@code undefined} is read as null, that is absent.
+ */
+public final class MsgPackSerializer implements WampSerializer {
+
+    @Override
+    public String name() {
+        return "msgpack";
+    }
+
+    @Override
+    public boolean isBinary() {
+        return true;
+    }
+
+    @Override
+    public byte[] serialize(WampMessage message) {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            writeValue(packer, MessageCodec.toList(message));
+            return packer.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("in-memory MessagePack packing failed", ex);
+        }
+    }
+
+    @Override
+    public WampMessage deserialize(byte[] frame) {
+        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(frame)) {
+            if (!unpacker.hasNext()) {
+                throw new ProtocolViolationException("empty msgpack frame");
+            }
+            Object value = readValue(unpacker, 0);
+            if (unpacker.hasNext()) {
+                throw new ProtocolViolationException("trailing data after the msgpack message");
+            }
+            return MessageCodec.fromList(value);
+        }
+        catch (IOException | MessagePackException ex) {
+            throw new ProtocolViolationException("malformed msgpack message: " + ex.getMessage(), ex);
+        }
+    }
+
+    private @Nullable Object readValue(MessageUnpacker unpacker, int depth) throws IOException {
+        MessageFormat format = unpacker.getNextFormat();
+        switch (format.getValueType()) {
+            case NIL -> {
+                unpacker.unpackNil();
+                return null;
+            }
+            case BOOLEAN -> {
+                return unpacker.unpackBoolean();
+            }
+            case INTEGER -> {
+                if (format == MessageFormat.UINT64) {
+                    BigInteger value = unpacker.unpackBigInteger();
+                    return value.bitLength() < 64 ? (Object) value.longValue() : value;
+                }
+                return unpacker.unpackLong();
+            }
+            case FLOAT -> {
+                return unpacker.unpackDouble();
+            }
+            case STRING -> {
+                return unpacker.unpackString();
+            }
+            case BINARY -> {
+                return unpacker.readPayload(unpacker.unpackBinaryHeader());
+            }
+            case ARRAY -> {
+                checkDepth(depth);
+                int size = unpacker.unpackArrayHeader();
+                List<Object> list = new ArrayList<>(Math.min(size, 1024));
+                for (int i = 0; i < size; i++) {
+                    list.add(readValue(unpacker, depth + 1));
+                }
+                return list;
+            }
+            case MAP -> {
+                checkDepth(depth);
+                int size = unpacker.unpackMapHeader();
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < size; i++) {
+                    Object key = readValue(unpacker, depth + 1);
+                    map.put(String.valueOf(key), readValue(unpacker, depth + 1));
+                }
+                return map;
+            }
+            case EXTENSION -> {
+                var header = unpacker.unpackExtensionTypeHeader();
+                unpacker.readPayload(header.getLength());
+                if (header.getType() == 0) {
+                    return null;
+                }
+                throw new ProtocolViolationException("unsupported msgpack extension type " + header.getType());
+            }
+            default -> throw new ProtocolViolationException("unsupported msgpack value " + format);
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth >= JacksonSerializer.MAX_DEPTH) {
+            throw new ProtocolViolationException("message nested deeper than " + JacksonSerializer.MAX_DEPTH + " levels");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(MessageBufferPacker packer, @Nullable Object value) throws IOException {
+        if (value == null) {
+            packer.packNil();
+        }
+        else if (value instanceof String s) {
+            packer.packString(s);
+        }
+        else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            packer.packLong(((Number) value).longValue());
+        }
+        else if (value instanceof Boolean b) {
+            packer.packBoolean(b);
+        }
+        else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            packer.packDouble(((Number) value).doubleValue());
+        }
+        else if (value instanceof BigInteger big) {
+            packer.packBigInteger(big);
+        }
+        else if (value instanceof byte[] bytes) {
+            packer.packBinaryHeader(bytes.length);
+            packer.writePayload(bytes);
+        }
+        else if (value instanceof Map<?, ?> map) {
+            packer.packMapHeader(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                packer.packString(String.valueOf(entry.getKey()));
+                writeValue(packer, entry.getValue());
+            }
+        }
+        else if (value instanceof List<?> list) {
+            packer.packArrayHeader(list.size());
+            for (Object element : (List<Object>) list) {
+                writeValue(packer, element);
+            }
+        }
+        else if (value instanceof Object[] array) {
+            writeValue(packer, java.util.Arrays.asList(array));
+        }
+        else if (value instanceof Character || value instanceof Enum<?>) {
+            packer.packString(value.toString());
+        }
+        else {
+            throw new IllegalArgumentException("cannot serialize a " + value.getClass().getName()
+                    + "; payloads must hold plain values (maps, lists, strings, numbers, booleans, byte[])");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.wampspring.router.transport;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bounded send buffer of one connection. Any thread may offer frames; they are written in offer order, one at a
+ * time, by whichever thread completes the previous write, so no thread is ever parked on a slow peer. The bound
+ * counts the bytes waiting behind the frame in flight; a single frame larger than the bound is still accepted when
+ * nothing else waits, so the largest allowed message can always be sent.
+ */
+public final class OutboundQueue {
+
+    /** What became of an offered frame. */
+    public enum Offer { ACCEPTED, FULL, CLOSED }
+
+    private final Transport transport;
+    private final long limitBytes;
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean writing;
+    private boolean closing;
+    private boolean closed;
+    private CloseReason closeReason = CloseReason.NORMAL;
+
+    public OutboundQueue(Transport transport, long limitBytes) {
+        this.transport = transport;
+        this.limitBytes = limitBytes;
+    }
+
+    public Offer offer(byte[] frame) {
+        synchronized (this) {
+            if (closing) {
+                return Offer.CLOSED;
+            }
+            if ((writing || !queue.isEmpty()) && queuedBytes + frame.length > limitBytes) {
+                return Offer.FULL;
+            }
+            queue.add(frame);
+            queuedBytes += frame.length;
+            if (writing) {
+                return Offer.ACCEPTED;
+            }
+            writing = true;
+        }
+        drain();
+        return Offer.ACCEPTED;
+    }
+
+    /** Closes the connection once every frame offered so far is written. */
+    public void closeAfterFlush(CloseReason reason) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closeReason = reason;
+            if (writing) {
+                return;
+            }
+            closed = true;
+        }
+        transport.close(reason);
+    }
+
+    /** Drops whatever is queued and closes the connection now. */
+    public void closeNow(CloseReason reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closing = true;
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
+        }
+        transport.close(reason);
+    }
+
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    public synchronized boolean isClosing() {
+        return closing;
+    }
+
+    private void drain() {
+        while (true) {
+            byte[] frame;
+            boolean closeNow = false;
+            synchronized (this) {
+                frame = closed ? null : queue.poll();
+                if (frame == null) {
+                    writing = false;
+                    if (closing && !closed) {
+                        closed = true;
+                        closeNow = true;
+                    }
+                }
+                else {
+                    queuedBytes -= frame.length;
+                }
+            }
+            if (frame == null) {
+                if (closeNow) {
+                    transport.close(closeReason);
+                }
+                return;
+            }
+            WriteAttempt attempt = new WriteAttempt();
+            try {
+                transport.write(frame, attempt);
+            }
+            catch (RuntimeException ex) {
+                attempt.completed(ex);
+            }
+            if (!attempt.finishedInline()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Tracks whether a write completed before {@code write} returned: then the draining thread goes on in its loop;
+     * otherwise the completing thread takes over. This keeps synchronous completions from recursing.
+     */
+    private final class WriteAttempt implements WriteCallback {
+
+        private static final int PENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int DONE_INLINE = 2;
+
+        private final AtomicInteger state = new AtomicInteger(PENDING);
+
+        @Override
+        public void completed(@Nullable Throwable failure) {
+            if (failure != null) {
+                closeNow(CloseReason.NORMAL);
+            }
+            if (!state.compareAndSet(PENDING, DONE_INLINE)) {
+                drain();
+            }
+        }
+
+        boolean finishedInline() {
+            return !state.compareAndSet(PENDING, RETURNED);
+        }
+    }
+}
