@@ -1,0 +1,101 @@
+package io.wampspring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.wampspring.router.RealmConfig;
+import io.wampspring.router.RouterConfig;
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.auth.AnonymousAuthenticator;
+import io.wampspring.router.auth.Authenticator;
+import io.wampspring.router.auth.Authorizer;
+import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.core.WampLocalSessions;
+import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.invocation.WampEndpointRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of the WAMP router, its in-process sessions, {@link WampTemplate} and the annotated endpoints.
+ * The WebSocket endpoint is configured by {@link WampWebSocketAutoConfiguration}.
+ */
+@AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration"})
+@ConditionalOnClass(WampRouter.class)
+@ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WampProperties.class)
+public final class WampAutoConfiguration {
+
+    /** The executor annotated methods run on: Boot's application task executor (virtual threads when enabled). */
+    static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampRouter wampRouter(WampProperties properties) {
+        RouterConfig config = new RouterConfig(properties.getUriCheck(),
+                properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
+                properties.getCloseTimeout());
+        List<RealmConfig> realms = new ArrayList<>();
+        for (WampProperties.Realm realm : properties.getRealms()) {
+            realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL));
+        }
+        return new WampRouter(config, realms);
+    }
+
+    private static List<Authenticator> authenticators(WampProperties.Realm realm) {
+        List<Authenticator> authenticators = new ArrayList<>();
+        for (String method : realm.getAuthMethods()) {
+            if (!AnonymousAuthenticator.METHOD.equals(method)) {
+                throw new IllegalStateException("Authentication method '" + method + "' of realm '" + realm.getName()
+                        + "' is not available; supported: [anonymous]");
+            }
+            authenticators.add(new AnonymousAuthenticator(realm.getAnonymousRole()));
+        }
+        return authenticators;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampPayloadConverter wampPayloadConverter(ObjectProvider<JsonMapper> jsonMapper) {
+        return new WampPayloadConverter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampLocalSessions wampLocalSessions(WampRouter router, WampProperties properties,
+            @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> executor) {
+        WampProperties.Local local = properties.getLocal();
+        return new WampLocalSessions(router, executor.getIfAvailable(() -> new SimpleAsyncTaskExecutor("wamp-")),
+                local.getAuthid(), local.getAuthrole(), local.getEventBacklog());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampTemplate wampTemplate(WampLocalSessions sessions, WampPayloadConverter converter,
+            WampProperties properties) {
+        return new WampTemplate(sessions, converter, properties.resolveDefaultRealm());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampEndpointRegistrar wampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter,
+            WampProperties properties) {
+        return new WampEndpointRegistrar(sessions, converter, properties.resolveDefaultRealm());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions) {
+        return new WampRouterLifecycle(router, sessions);
+    }
+}

@@ -1,0 +1,249 @@
+package io.wampspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.wampspring.router.UriCheck;
+import io.wampspring.router.transport.SlowConsumerPolicy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the embedded WAMP router.
+ */
+@ConfigurationProperties("wamp")
+public class WampProperties {
+
+    /** Whether to run the WAMP router. */
+    private boolean enabled = true;
+
+    /** Path of the WebSocket endpoint. */
+    private String path = "/ws";
+
+    /**
+     * Origins (patterns such as "https://*.example.com") allowed to open the WebSocket from a browser. Empty means
+     * same-origin only; clients that send no Origin header (non-browser clients) are always allowed.
+     */
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    /** Largest incoming message accepted; larger messages end the session with wamp.error.payload_size_exceeded. */
+    private DataSize maxMessageSize = DataSize.ofMegabytes(16);
+
+    /** Serializers offered as WebSocket subprotocols (wamp.2.json, wamp.2.msgpack, wamp.2.cbor). */
+    private List<Serializer> serializers = new ArrayList<>(List.of(Serializer.JSON, Serializer.MSGPACK,
+            Serializer.CBOR));
+
+    /** How URIs are validated: loose (the spec's default) or strict (lower-case letters, digits, underscore). */
+    private UriCheck uriCheck = UriCheck.LOOSE;
+
+    /** Realms served by the router. */
+    private List<Realm> realms = new ArrayList<>(List.of(new Realm()));
+
+    /** Realm of WampTemplate and of annotated endpoints that name none; defaults to the first configured realm. */
+    private @Nullable String defaultRealm;
+
+    /** How long a closing session may take to flush and answer GOODBYE before it is cut off. */
+    private Duration closeTimeout = Duration.ofSeconds(5);
+
+    private final SendBuffer sendBuffer = new SendBuffer();
+
+    private final Local local = new Local();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public List<String> getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public DataSize getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(DataSize maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public List<Serializer> getSerializers() {
+        return serializers;
+    }
+
+    public void setSerializers(List<Serializer> serializers) {
+        this.serializers = serializers;
+    }
+
+    public UriCheck getUriCheck() {
+        return uriCheck;
+    }
+
+    public void setUriCheck(UriCheck uriCheck) {
+        this.uriCheck = uriCheck;
+    }
+
+    public List<Realm> getRealms() {
+        return realms;
+    }
+
+    public void setRealms(List<Realm> realms) {
+        this.realms = realms;
+    }
+
+    public @Nullable String getDefaultRealm() {
+        return defaultRealm;
+    }
+
+    public void setDefaultRealm(@Nullable String defaultRealm) {
+        this.defaultRealm = defaultRealm;
+    }
+
+    public Duration getCloseTimeout() {
+        return closeTimeout;
+    }
+
+    public void setCloseTimeout(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
+    }
+
+    public SendBuffer getSendBuffer() {
+        return sendBuffer;
+    }
+
+    public Local getLocal() {
+        return local;
+    }
+
+    /** The realm that WampTemplate and annotated endpoints use when they name none. */
+    public String resolveDefaultRealm() {
+        if (defaultRealm != null) {
+            return defaultRealm;
+        }
+        if (realms.isEmpty()) {
+            throw new IllegalStateException("wamp.realms is empty: configure at least one realm");
+        }
+        return realms.get(0).getName();
+    }
+
+    /** A serializer the router can speak. */
+    public enum Serializer {
+        JSON, MSGPACK, CBOR
+    }
+
+    /** One realm. */
+    public static class Realm {
+
+        /** Name (URI) of the realm. */
+        private String name = "realm1";
+
+        /** Authentication methods accepted in this realm, in order of preference. */
+        private List<String> authMethods = new ArrayList<>(List.of("anonymous"));
+
+        /** Role given to anonymous sessions. */
+        private String anonymousRole = "anonymous";
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public List<String> getAuthMethods() {
+            return authMethods;
+        }
+
+        public void setAuthMethods(List<String> authMethods) {
+            this.authMethods = authMethods;
+        }
+
+        public String getAnonymousRole() {
+            return anonymousRole;
+        }
+
+        public void setAnonymousRole(String anonymousRole) {
+            this.anonymousRole = anonymousRole;
+        }
+    }
+
+    /** The bounded send buffer of each connection. */
+    public static class SendBuffer {
+
+        /** Bytes that may wait to be written to one peer before the overflow policy acts. */
+        private DataSize maxSize = DataSize.ofMegabytes(16);
+
+        /** What happens to a peer whose send buffer is full: disconnect it, or drop events for it. */
+        private SlowConsumerPolicy overflowPolicy = SlowConsumerPolicy.DISCONNECT;
+
+        public DataSize getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public SlowConsumerPolicy getOverflowPolicy() {
+            return overflowPolicy;
+        }
+
+        public void setOverflowPolicy(SlowConsumerPolicy overflowPolicy) {
+            this.overflowPolicy = overflowPolicy;
+        }
+    }
+
+    /** The in-process sessions of annotated endpoints and WampTemplate. */
+    public static class Local {
+
+        /** Authid of the application's in-process sessions. */
+        private String authid = "spring";
+
+        /** Authrole of the application's in-process sessions. */
+        private String authrole = "trusted";
+
+        /** Events an annotated subscriber may have waiting before further events for it are dropped. */
+        private int eventBacklog = 10_000;
+
+        public String getAuthid() {
+            return authid;
+        }
+
+        public void setAuthid(String authid) {
+            this.authid = authid;
+        }
+
+        public String getAuthrole() {
+            return authrole;
+        }
+
+        public void setAuthrole(String authrole) {
+            this.authrole = authrole;
+        }
+
+        public int getEventBacklog() {
+            return eventBacklog;
+        }
+
+        public void setEventBacklog(int eventBacklog) {
+            this.eventBacklog = eventBacklog;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.wampspring.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.serialization.Serializers;
+import io.wampspring.router.serialization.WampSerializer;
+import io.wampspring.spring.websocket.WampWebSocketHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * Serves the router on Spring's servlet WebSocket stack (Tomcat or Jetty) at {@code wamp.path}.
+ */
+@AutoConfiguration(after = WampAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({WebSocketHandler.class, SimpleUrlHandlerMapping.class, jakarta.websocket.Session.class})
+@ConditionalOnBean(WampRouter.class)
+public final class WampWebSocketAutoConfiguration {
+
+    /** Ahead of annotated controllers, so a catch-all controller mapping cannot hide the WebSocket endpoint. */
+    static final int HANDLER_MAPPING_ORDER = -2;
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampWebSocketHandler wampWebSocketHandler(WampRouter router, WampProperties properties) {
+        List<WampSerializer> serializers = properties.getSerializers().stream()
+                .map(serializer -> Serializers.byName(serializer.name()))
+                .toList();
+        if (serializers.isEmpty()) {
+            throw new IllegalStateException("wamp.serializers is empty: enable at least one serializer");
+        }
+        return new WampWebSocketHandler(router, serializers,
+                (int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxMessageSize().toBytes()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "wampWebSocketRequestHandler")
+    WebSocketHttpRequestHandler wampWebSocketRequestHandler(WampWebSocketHandler handler,
+            WampProperties properties) {
+        WebSocketHttpRequestHandler requestHandler =
+                new WebSocketHttpRequestHandler(handler, new DefaultHandshakeHandler());
+        OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
+        origins.setAllowedOriginPatterns(properties.getAllowedOrigins());
+        requestHandler.setHandshakeInterceptors(List.of(origins));
+        return requestHandler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "wampHandlerMapping")
+    SimpleUrlHandlerMapping wampHandlerMapping(WebSocketHttpRequestHandler wampWebSocketRequestHandler,
+            WampProperties properties) {
+        return new SimpleUrlHandlerMapping(Map.of(properties.getPath(), wampWebSocketRequestHandler),
+                HANDLER_MAPPING_ORDER);
+    }
+}

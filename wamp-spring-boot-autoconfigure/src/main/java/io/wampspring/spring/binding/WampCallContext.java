@@ -1,0 +1,35 @@
+package io.wampspring.spring.binding;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@code @WampProcedure} method may know about the call it serves; declare a parameter of this type to get
+ * it. It never takes an argument's place.
+ *
+ * @param procedure the procedure URI
+ * @param registrationId the router's registration id
+ * @param details INVOCATION.Details as the dealer sent them
+ * @param args the positional arguments as received
+ * @param kwargs the keyword arguments as received
+ */
+public record WampCallContext(String procedure, long registrationId, Map<String, Object> details, List<Object> args,
+        Map<String, Object> kwargs) {
+
+    /** The caller's session id, when the caller disclosed it. */
+    public @Nullable Long callerSessionId() {
+        return details.get("caller") instanceof Number caller ? caller.longValue() : null;
+    }
+
+    /** The caller's authid, when disclosed. */
+    public @Nullable String callerAuthid() {
+        return details.get("caller_authid") instanceof String authid ? authid : null;
+    }
+
+    /** The caller's authrole, when disclosed. */
+    public @Nullable String callerAuthrole() {
+        return details.get("caller_authrole") instanceof String authrole ? authrole : null;
+    }
+}

@@ -1,0 +1,52 @@
+package io.wampspring.spring.core;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.client.LocalSession;
+
+/**
+ * The application's in-process sessions, one per realm and role: annotated endpoints share one session per realm,
+ * and {@link WampTemplate} has its own, so that what the template publishes reaches the annotated subscribers
+ * (publisher exclusion applies per session). Sessions are opened on first use and closed with the router.
+ */
+public final class WampLocalSessions implements AutoCloseable {
+
+    /** Who an in-process session is. */
+    public enum Purpose { ENDPOINTS, TEMPLATE }
+
+    private final WampRouter router;
+    private final Executor executor;
+    private final String authid;
+    private final String authrole;
+    private final int eventBacklog;
+    private final Map<String, LocalSession> sessions = new ConcurrentHashMap<>();
+
+    public WampLocalSessions(WampRouter router, Executor executor, String authid, String authrole, int eventBacklog) {
+        this.router = router;
+        this.executor = executor;
+        this.authid = authid;
+        this.authrole = authrole;
+        this.eventBacklog = eventBacklog;
+    }
+
+    public LocalSession session(String realm, Purpose purpose) {
+        return sessions.compute(realm + '\n' + purpose, (key, current) -> {
+            if (current != null && current.isOpen()) {
+                return current;
+            }
+            AuthIdentity identity = new AuthIdentity(authid, authrole, "local", "spring",
+                    Map.of("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT)));
+            return new LocalSession(router, realm, identity, executor, eventBacklog);
+        });
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(LocalSession::close);
+        sessions.clear();
+    }
+}

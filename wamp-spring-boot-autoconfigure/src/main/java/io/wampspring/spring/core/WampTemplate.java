@@ -1,0 +1,130 @@
+package io.wampspring.spring.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.wampspring.router.client.LocalSession;
+import io.wampspring.router.message.Payload;
+import io.wampspring.router.message.Result;
+import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.core.WampLocalSessions.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.databind.JavaType;
+
+/**
+ * Publishes and calls from Java code, as any WAMP client would: through the router's Dealer and Broker, so calls
+ * reach remote callees and annotated ones alike, and events reach every subscriber. Arguments are converted with
+ * the application's Jackson mapper. Every operation is asynchronous; failed calls complete with
+ * {@link io.wampspring.router.client.WampException} carrying the error URI, args and kwargs.
+ */
+public class WampTemplate {
+
+    private final WampLocalSessions sessions;
+    private final WampPayloadConverter converter;
+    private final String realm;
+
+    public WampTemplate(WampLocalSessions sessions, WampPayloadConverter converter, String realm) {
+        this.sessions = sessions;
+        this.converter = converter;
+        this.realm = realm;
+    }
+
+    /** A template for another realm of this router. */
+    public WampTemplate forRealm(String otherRealm) {
+        return new WampTemplate(sessions, converter, otherRealm);
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    /** The template's own session id in this realm (events it publishes are not sent back to it by default). */
+    public long sessionId() {
+        return session().sessionId();
+    }
+
+    /** Publishes an event with positional arguments; completes once the broker has routed it. */
+    public CompletableFuture<Void> publish(String topic, @Nullable Object... args) {
+        return publish(topic, Arrays.asList(args), null, PublishOptions.DEFAULTS).thenApply(id -> null);
+    }
+
+    /**
+     * Publishes an event. With {@link PublishOptions#acknowledge()} the future completes with the publication id,
+     * or fails with the broker's error (an invalid URI, not authorized); otherwise with null once routed.
+     */
+    public CompletableFuture<@Nullable Long> publish(String topic, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs, PublishOptions options) {
+        return session().publish(topic, options.toMap(), payload(args, kwargs));
+    }
+
+    /** Calls a procedure and converts the result's first argument to {@code resultType}. */
+    public <T> CompletableFuture<T> call(String procedure, Class<T> resultType, @Nullable Object... args) {
+        return call(procedure, converter.javaType(resultType), Arrays.asList(args));
+    }
+
+    /** Calls a procedure and converts the result's first argument to a generic type, such as a list of records. */
+    public <T> CompletableFuture<T> call(String procedure, ParameterizedTypeReference<T> resultType,
+            @Nullable Object... args) {
+        return call(procedure, converter.javaType(resultType.getType()), Arrays.asList(args));
+    }
+
+    /** Calls a procedure with args, kwargs and options, and returns both parts of the result. */
+    public CompletableFuture<WampResult> call(String procedure, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs, CallOptions options) {
+        return session().call(procedure, options.options(), payload(args, kwargs)).thenApply(WampTemplate::toResult);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> call(String procedure, JavaType resultType, List<?> args) {
+        return session().call(procedure, Map.of(), payload(args, null)).thenApply(result -> {
+            if (resultType.getRawClass() == WampResult.class) {
+                return (T) toResult(result);
+            }
+            if (resultType.getRawClass() == Void.class) {
+                return null;
+            }
+            return (T) converter.fromPayload(firstValue(result), resultType, "the result of " + procedure);
+        });
+    }
+
+    /** The first positional argument, or the keyword arguments when a callee answered with those alone. */
+    private static @Nullable Object firstValue(Result result) {
+        List<Object> args = result.payload().args();
+        if (args != null && !args.isEmpty()) {
+            return args.get(0);
+        }
+        Map<String, Object> kwargs = result.payload().kwargs();
+        return kwargs != null && !kwargs.isEmpty() ? kwargs : null;
+    }
+
+    private static WampResult toResult(Result result) {
+        return new WampResult(result.payload().args(), result.payload().kwargs());
+    }
+
+    private Payload payload(@Nullable List<?> args, @Nullable Map<String, ?> kwargs) {
+        List<Object> plainArgs = null;
+        if (args != null && (!args.isEmpty() || kwargs != null)) {
+            plainArgs = new ArrayList<>(args.size());
+            for (Object arg : args) {
+                plainArgs.add(converter.toPayload(arg));
+            }
+        }
+        Map<String, Object> plainKwargs = null;
+        if (kwargs != null && !kwargs.isEmpty()) {
+            plainKwargs = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> entry : kwargs.entrySet()) {
+                plainKwargs.put(entry.getKey(), converter.toPayload(entry.getValue()));
+            }
+        }
+        return Payload.of(plainArgs, plainKwargs);
+    }
+
+    private LocalSession session() {
+        return sessions.session(realm, Purpose.TEMPLATE);
+    }
+}

@@ -1,0 +1,71 @@
+package io.wampspring.spring.invocation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.wampspring.router.client.EventHandler;
+import io.wampspring.router.message.Event;
+import io.wampspring.router.message.Payload;
+import io.wampspring.spring.binding.MethodArgumentBinder;
+import io.wampspring.spring.binding.WampEventContext;
+import io.wampspring.spring.binding.WampPayloadConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to a {@code @WampTopic} method. A failure is logged and counted; it never reaches the publisher or
+ * other subscribers.
+ */
+public final class TopicMethodHandler implements EventHandler {
+
+    private static final Logger logger = LoggerFactory.getLogger(TopicMethodHandler.class);
+
+    private final String topic;
+    private final Object bean;
+    private final Method method;
+    private final MethodArgumentBinder binder;
+    private final LongAdder failures = new LongAdder();
+
+    public TopicMethodHandler(String topic, Object bean, Method method, WampPayloadConverter converter) {
+        this.topic = topic;
+        this.bean = bean;
+        this.method = method;
+        this.binder = new MethodArgumentBinder(method, converter, WampEventContext.class);
+        method.setAccessible(true);
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        Payload payload = event.payload();
+        WampEventContext context = new WampEventContext(topic, event.subscription(), event.publication(),
+                event.details(), payload.args() != null ? payload.args() : List.of(),
+                payload.kwargs() != null ? payload.kwargs() : Map.of());
+        try {
+            method.invoke(bean, binder.bind(payload.args(), payload.kwargs(), context));
+        }
+        catch (InvocationTargetException ex) {
+            failed(ex.getTargetException());
+        }
+        catch (IllegalAccessException | RuntimeException ex) {
+            failed(ex);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        failures.increment();
+        logger.error("@WampTopic {} failed on {}", topic, method.toGenericString(), failure);
+    }
+
+    /** Events this method failed to handle. */
+    public long failures() {
+        return failures.sum();
+    }
+
+    @Override
+    public String toString() {
+        return topic + " -> " + method.toGenericString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.wampspring.spring.invocation;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.wampspring.router.client.EventHandler;
+import io.wampspring.router.client.InvocationHandler;
+import io.wampspring.router.client.LocalSession;
+import io.wampspring.spring.annotation.WampProcedure;
+import io.wampspring.spring.annotation.WampTopic;
+import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.core.WampLocalSessions;
+import io.wampspring.spring.core.WampLocalSessions.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * Finds {@link WampProcedure} and {@link WampTopic} methods on every bean once all singletons exist, and registers
+ * or subscribes them through the application's in-process session of their realm. A duplicate or invalid URI fails
+ * the application's start with a message that names the method.
+ */
+public final class WampEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware {
+
+    private static final Logger logger = LoggerFactory.getLogger(WampEndpointRegistrar.class);
+
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
+
+    private final WampLocalSessions sessions;
+    private final WampPayloadConverter converter;
+    private final String defaultRealm;
+    private ConfigurableListableBeanFactory beanFactory;
+
+    public WampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter, String defaultRealm) {
+        this.sessions = sessions;
+        this.converter = converter;
+        this.defaultRealm = defaultRealm;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String beanName : beanFactory.getBeanNamesForType(Object.class, false, true)) {
+            if (ScopedProxyUtils.isScopedTarget(beanName)) {
+                continue;
+            }
+            Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+            if (type == null || !AnnotationUtils.isCandidateClass(type, List.of(WampProcedure.class, WampTopic.class))) {
+                continue;
+            }
+            Map<Method, WampProcedure> procedures = MethodIntrospector.selectMethods(type,
+                    (MethodIntrospector.MetadataLookup<WampProcedure>) method ->
+                            AnnotatedElementUtils.findMergedAnnotation(method, WampProcedure.class));
+            Map<Method, WampTopic> topics = MethodIntrospector.selectMethods(type,
+                    (MethodIntrospector.MetadataLookup<WampTopic>) method ->
+                            AnnotatedElementUtils.findMergedAnnotation(method, WampTopic.class));
+            if (procedures.isEmpty() && topics.isEmpty()) {
+                continue;
+            }
+            Object bean = beanFactory.getBean(beanName);
+            procedures.forEach((method, annotation) -> register(bean, method, annotation));
+            topics.forEach((method, annotation) -> subscribe(bean, method, annotation));
+        }
+    }
+
+    private void register(Object bean, Method method, WampProcedure annotation) {
+        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        String procedure = required(annotation.value(), method, "@WampProcedure");
+        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, converter);
+        LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
+        await(session.register(procedure, Map.of(), handler), "register @WampProcedure '" + procedure + "'", method);
+        logger.debug("Registered {}", handler);
+    }
+
+    private void subscribe(Object bean, Method method, WampTopic annotation) {
+        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        String topic = required(annotation.value(), method, "@WampTopic");
+        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, converter);
+        LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
+        await(session.subscribe(topic, Map.of(), handler), "subscribe @WampTopic '" + topic + "'", method);
+        logger.debug("Subscribed {}", handler);
+    }
+
+    private String realm(String annotated) {
+        return annotated.isEmpty() ? defaultRealm : annotated;
+    }
+
+    private static String required(String uri, Method method, String annotation) {
+        if (uri.isEmpty()) {
+            throw new BeanInitializationException(annotation + " on " + method.toGenericString() + " has no URI");
+        }
+        return uri;
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> future, String what, Method method) {
+        try {
+            future.get(REGISTRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException ex) {
+            throw new BeanInitializationException(
+                    "Cannot " + what + " of " + method.toGenericString() + ": " + ex.getCause().getMessage(),
+                    ex.getCause());
+        }
+        catch (TimeoutException ex) {
+            throw new BeanInitializationException("Timed out trying to " + what + " of " + method.toGenericString());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new BeanInitializationException("Interrupted trying to " + what);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.wampspring.spring.websocket;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import io.wampspring.router.WampConnection;
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.serialization.WampSerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * Connects WebSocket sessions to the router. Negotiates {@code wamp.2.json}, {@code wamp.2.msgpack} and
+ * {@code wamp.2.cbor}; takes messages in parts so the container's small default buffers suffice for messages up
+ * to {@code maxMessageSize}, assembling each in a buffer that grows only as needed.
+ */
+public final class WampWebSocketHandler implements WebSocketHandler, SubProtocolCapable {
+
+    private static final Logger logger = LoggerFactory.getLogger(WampWebSocketHandler.class);
+
+    private static final String CONNECTION = WampWebSocketHandler.class.getName() + ".connection";
+
+    private final WampRouter router;
+    private final List<WampSerializer> serializers;
+    private final int maxMessageSize;
+
+    public WampWebSocketHandler(WampRouter router, List<WampSerializer> serializers, int maxMessageSize) {
+        this.router = router;
+        this.serializers = List.copyOf(serializers);
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return serializers.stream().map(WampSerializer::subprotocol).toList();
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+        WampSerializer serializer = serializerFor(session.getAcceptedProtocol());
+        if (serializer == null) {
+            logger.debug("WebSocket session {} negotiated no WAMP subprotocol ({})", session.getId(),
+                    session.getAcceptedProtocol());
+            session.close(CloseStatus.PROTOCOL_ERROR.withReason("no supported WAMP subprotocol offered"));
+            return;
+        }
+        WampConnection connection = router.connect(new WebSocketTransport(session, serializer), serializer);
+        session.getAttributes().put(CONNECTION, new Inbound(connection, serializer.isBinary(), maxMessageSize));
+    }
+
+    private @Nullable WampSerializer serializerFor(@Nullable String subprotocol) {
+        for (WampSerializer serializer : serializers) {
+            if (serializer.subprotocol().equals(subprotocol)) {
+                return serializer;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+        Inbound inbound = (Inbound) session.getAttributes().get(CONNECTION);
+        if (inbound == null || message instanceof PongMessage || message instanceof PingMessage) {
+            return;
+        }
+        if (message instanceof TextMessage text) {
+            inbound.text(text.getPayload(), text.isLast());
+        }
+        else if (message instanceof BinaryMessage binary) {
+            inbound.binary(binary.getPayload(), binary.isLast());
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        logger.debug("Transport error on WebSocket session {}", session.getId(), exception);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+        Inbound inbound = (Inbound) session.getAttributes().remove(CONNECTION);
+        if (inbound != null) {
+            inbound.connection.onClose();
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    /**
+     * Assembles one connection's incoming messages from their parts. The container delivers a session's parts one
+     * at a time, so no locking is needed.
+     */
+    private static final class Inbound {
+
+        private final WampConnection connection;
+        private final boolean binaryExpected;
+        private final int limit;
+        private @Nullable StringBuilder text;
+        private byte @Nullable [] bytes;
+        private int length;
+        private boolean discarding;
+
+        Inbound(WampConnection connection, boolean binaryExpected, int limit) {
+            this.connection = connection;
+            this.binaryExpected = binaryExpected;
+            this.limit = limit;
+        }
+
+        void text(String part, boolean last) {
+            if (binaryExpected) {
+                if (last) {
+                    connection.onWrongFrameType(false);
+                }
+                return;
+            }
+            if (text == null && last) {
+                // the common case: the whole message in one part, no copy
+                if (part.length() > limit) {
+                    connection.onMessageTooBig(part.length(), limit);
+                    return;
+                }
+                connection.onFrame(part);
+                return;
+            }
+            if (text == null) {
+                text = new StringBuilder(Math.min(limit, Math.max(part.length() * 2, 1024)));
+            }
+            if (!discarding && text.length() + part.length() > limit) {
+                discarding = true;
+                connection.onMessageTooBig(text.length() + part.length(), limit);
+            }
+            if (!discarding) {
+                text.append(part);
+            }
+            if (last) {
+                StringBuilder whole = text;
+                boolean tooBig = discarding;
+                text = null;
+                discarding = false;
+                if (!tooBig) {
+                    connection.onFrame(whole.toString());
+                }
+            }
+        }
+
+        void binary(ByteBuffer part, boolean last) {
+            if (!binaryExpected) {
+                if (last) {
+                    connection.onWrongFrameType(true);
+                }
+                return;
+            }
+            int size = part.remaining();
+            if (bytes == null && last) {
+                if (size > limit) {
+                    connection.onMessageTooBig(size, limit);
+                    return;
+                }
+                byte[] frame = new byte[size];
+                part.get(frame);
+                connection.onFrame(frame);
+                return;
+            }
+            if (!discarding && (long) length + size > limit) {
+                discarding = true;
+                connection.onMessageTooBig((long) length + size, limit);
+            }
+            if (!discarding) {
+                if (bytes == null) {
+                    bytes = new byte[Math.min(limit, Math.max(size * 2, 1024))];
+                }
+                else if (length + size > bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(limit, Math.max((long) bytes.length * 2,
+                            (long) length + size)));
+                }
+                part.get(bytes, length, size);
+                length += size;
+            }
+            if (last) {
+                byte[] whole = bytes;
+                int wholeLength = length;
+                boolean tooBig = discarding;
+                bytes = null;
+                length = 0;
+                discarding = false;
+                if (!tooBig && whole != null) {
+                    connection.onFrame(whole.length == wholeLength ? whole : java.util.Arrays.copyOf(whole, wholeLength));
+                }
+            }
+        }
+    }
+}
