@@ -3,6 +3,7 @@ package io.wampspring.router;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +49,7 @@ public final class RouterSession implements WampPeer {
     private final PeerConnection connection;
     private final AtomicLong requestIds = new AtomicLong();
     private final long createdAt = System.currentTimeMillis();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile State state = State.AWAITING_HELLO;
     private volatile @Nullable Realm realm;
     private volatile @Nullable AuthIdentity identity;
@@ -85,6 +87,11 @@ public final class RouterSession implements WampPeer {
 
     public State state() {
         return state;
+    }
+
+    /** Completes when the session has ended, however it ended. */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
     }
 
     public @Nullable Realm realm() {
@@ -307,6 +314,7 @@ public final class RouterSession implements WampPeer {
     public synchronized void connectionLost() {
         state = State.CLOSED;
         leaveRealm();
+        closed.complete(null);
     }
 
     private synchronized void end(CloseReason reason) {
@@ -316,6 +324,7 @@ public final class RouterSession implements WampPeer {
         state = State.CLOSED;
         leaveRealm();
         connection.close(reason);
+        closed.complete(null);
     }
 
     private void leaveRealm() {

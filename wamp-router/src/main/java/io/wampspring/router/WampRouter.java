@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.serialization.WampSerializer;
@@ -108,13 +111,15 @@ public final class WampRouter implements AutoCloseable {
         for (RouterSession session : all) {
             session.goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (RouterSession session : all) {
-            while (session.state() != RouterSession.State.CLOSED && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                // a short park: shutdown waits on remote peers, there is nothing to be notified of
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            }
+        try {
+            CompletableFuture.allOf(all.stream().map(RouterSession::closeFuture).toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            logger.debug("Not every session answered GOODBYE within {}", timeout);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
         logger.debug("WAMP router shut down; {} sessions were open", all.size());
         scheduler.shutdownNow();

@@ -185,7 +185,14 @@ public final class LocalSession implements AutoCloseable {
                             error.payload().kwargs()));
                 }
             }
-            case GOODBYE, ABORT -> closedByRouter();
+            case GOODBYE -> {
+                // the router ends the session (shutdown, kill): answer as a client must, unless this is the answer
+                if (!closed) {
+                    closedByRouter();
+                    session.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+                }
+            }
+            case ABORT -> closedByRouter();
             case WELCOME -> logger.trace("Local session joined");
             default -> logger.trace("Local session {} ignores {}", sessionId(), message.type());
         }
@@ -306,8 +313,8 @@ public final class LocalSession implements AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
-            session.handle(new Goodbye(Map.of(), WampUris.CLOSE_NORMAL));
             closedByRouter();
+            session.handle(new Goodbye(Map.of(), WampUris.CLOSE_NORMAL));
         }
     }
 
