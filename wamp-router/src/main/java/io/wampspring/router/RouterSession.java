@@ -203,6 +203,10 @@ public final class RouterSession implements WampPeer {
             protocolViolation("HELLO.Details.authid must be a string");
             return;
         }
+        if (router.isClosed()) {
+            abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
+            return;
+        }
         Realm target = router.realm(hello.realm());
         if (target == null) {
             abort(WampUris.NO_SUCH_REALM, "no realm named '" + hello.realm() + "'", CloseReason.NORMAL);
@@ -213,7 +217,7 @@ public final class RouterSession implements WampPeer {
                 .filter(candidate -> candidate != null)
                 .findFirst().orElse(null);
         if (authenticator == null) {
-            abort("wamp.error.no_matching_auth_method",
+            abort(WampUris.NO_MATCHING_AUTH_METHOD,
                     "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
             return;
         }

@@ -129,6 +129,11 @@ public final class WampConnection implements PeerConnection {
         router.schedule(router.config().closeTimeout(), () -> queue.closeNow(reason));
     }
 
+    /** Closes the transport now, dropping whatever is still queued (a shutdown cutting off a silent peer). */
+    void closeNow(CloseReason reason) {
+        queue.closeNow(reason);
+    }
+
     @Override
     public TransportInfo info() {
         return transport.info();

@@ -121,6 +121,18 @@ public final class WampRouter implements AutoCloseable {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        for (RouterSession session : all) {
+            if (session.state() != RouterSession.State.CLOSED) {
+                // no answer in time: cut the connection off, without waiting for its send buffer to drain
+                if (session.connection() instanceof WampConnection connection) {
+                    connection.closeNow(io.wampspring.router.transport.CloseReason.SHUTDOWN);
+                }
+                else {
+                    session.connection().close(io.wampspring.router.transport.CloseReason.SHUTDOWN);
+                }
+                session.connectionLost();
+            }
+        }
         logger.debug("WAMP router shut down; {} sessions were open", all.size());
         scheduler.shutdownNow();
     }

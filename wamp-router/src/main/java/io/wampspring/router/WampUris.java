@@ -16,7 +16,7 @@ public final class WampUris {
     public static final String NOT_AUTHORIZED = "wamp.error.not_authorized";
     public static final String AUTHORIZATION_FAILED = "wamp.error.authorization_failed";
     public static final String AUTHENTICATION_FAILED = "wamp.error.authentication_failed";
-    public static final String NO_AUTH_METHOD = "wamp.error.no_auth_method";
+    public static final String NO_MATCHING_AUTH_METHOD = "wamp.error.no_matching_auth_method";
     public static final String NO_SUCH_REALM = "wamp.error.no_such_realm";
     public static final String NO_SUCH_ROLE = "wamp.error.no_such_role";
     public static final String NO_SUCH_SESSION = "wamp.error.no_such_session";

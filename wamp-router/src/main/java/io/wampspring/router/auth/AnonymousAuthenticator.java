@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Accepts everyone. The authid is the router's (the session id in text), never the one the client claims: an
+ * Accepts everyone. The authid is the router's ({@code anonymous-<session id>}), never the one the client claims: an
  * anonymous client cannot pick who it is.
  */
 public final class AnonymousAuthenticator implements Authenticator {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,16 +157,17 @@ abstract class JacksonSerializer implements WampSerializer {
             writeBinary(generator, bytes);
         }
         else if (value instanceof Map<?, ?> map) {
-            generator.writeStartObject();
+            // definite lengths: CBOR then writes sized maps and arrays, which every decoder reads
+            generator.writeStartObject(map, map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 generator.writeName(String.valueOf(entry.getKey()));
                 writeValue(generator, entry.getValue());
             }
             generator.writeEndObject();
         }
-        else if (value instanceof Iterable<?> iterable) {
-            generator.writeStartArray();
-            for (Object element : (Iterable<Object>) iterable) {
+        else if (value instanceof Collection<?> collection) {
+            generator.writeStartArray(collection, collection.size());
+            for (Object element : (Collection<Object>) collection) {
                 writeValue(generator, element);
             }
             generator.writeEndArray();

@@ -49,7 +49,7 @@ public final class MsgPackSerializer implements WampSerializer {
             if (!unpacker.hasNext()) {
                 throw new ProtocolViolationException("empty msgpack frame");
             }
-            Object value = readValue(unpacker, 0);
+            Object value = readValue(unpacker, 0, frame.length);
             if (unpacker.hasNext()) {
                 throw new ProtocolViolationException("trailing data after the msgpack message");
             }
@@ -60,7 +60,7 @@ public final class MsgPackSerializer implements WampSerializer {
         }
     }
 
-    private @Nullable Object readValue(MessageUnpacker unpacker, int depth) throws IOException {
+    private @Nullable Object readValue(MessageUnpacker unpacker, int depth, int frameLength) throws IOException {
         MessageFormat format = unpacker.getNextFormat();
         switch (format.getValueType()) {
             case NIL -> {
@@ -84,14 +84,14 @@ public final class MsgPackSerializer implements WampSerializer {
                 return unpacker.unpackString();
             }
             case BINARY -> {
-                return unpacker.readPayload(unpacker.unpackBinaryHeader());
+                return unpacker.readPayload(checkLength(unpacker, unpacker.unpackBinaryHeader(), frameLength));
             }
             case ARRAY -> {
                 checkDepth(depth);
                 int size = unpacker.unpackArrayHeader();
                 List<Object> list = new ArrayList<>(Math.min(size, 1024));
                 for (int i = 0; i < size; i++) {
-                    list.add(readValue(unpacker, depth + 1));
+                    list.add(readValue(unpacker, depth + 1, frameLength));
                 }
                 return list;
             }
@@ -100,14 +100,17 @@ public final class MsgPackSerializer implements WampSerializer {
                 int size = unpacker.unpackMapHeader();
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < size; i++) {
-                    Object key = readValue(unpacker, depth + 1);
-                    map.put(String.valueOf(key), readValue(unpacker, depth + 1));
+                    Object key = readValue(unpacker, depth + 1, frameLength);
+                    if (!(key instanceof String name)) {
+                        throw new ProtocolViolationException("msgpack map keys must be strings, got " + key);
+                    }
+                    map.put(name, readValue(unpacker, depth + 1, frameLength));
                 }
                 return map;
             }
             case EXTENSION -> {
                 var header = unpacker.unpackExtensionTypeHeader();
-                unpacker.readPayload(header.getLength());
+                unpacker.readPayload(checkLength(unpacker, header.getLength(), frameLength));
                 if (header.getType() == 0) {
                     return null;
                 }
@@ -115,6 +118,14 @@ public final class MsgPackSerializer implements WampSerializer {
             }
             default -> throw new ProtocolViolationException("unsupported msgpack value " + format);
         }
+    }
+
+    /** A length the rest of the frame cannot hold is refused before a buffer of that size is allocated. */
+    private static int checkLength(MessageUnpacker unpacker, int length, int frameLength) {
+        if (length > frameLength - unpacker.getTotalReadBytes()) {
+            throw new ProtocolViolationException("msgpack value of " + length + " bytes is longer than its frame");
+        }
+        return length;
     }
 
     private static void checkDepth(int depth) {

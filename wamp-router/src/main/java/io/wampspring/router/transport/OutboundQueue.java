@@ -35,7 +35,8 @@ public final class OutboundQueue {
             if (closing) {
                 return Offer.CLOSED;
             }
-            if ((writing || !queue.isEmpty()) && queuedBytes + frame.length > limitBytes) {
+            // only what waits behind the frame in flight counts: a lone frame is taken whatever its size
+            if (!queue.isEmpty() && queuedBytes + frame.length > limitBytes) {
                 return Offer.FULL;
             }
             queue.add(frame);

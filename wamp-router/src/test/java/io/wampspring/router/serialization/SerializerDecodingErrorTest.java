@@ -126,7 +126,7 @@ class SerializerDecodingErrorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000!!!!", "\\u0000abc", "\\u0000a=b=", "\\u0000\u00e9\u00e9\u00e9\u00e9"})
+    @ValueSource(strings = {"\\u0000!!!!", "\\u0000a", "\\u0000a=b=", "\\u0000\u00e9\u00e9\u00e9\u00e9"})
     void invalidBase64AfterNulIsAProtocolViolation(String encoded) {
         String text = "[48, 1, {}, \"com.proc\", [\"" + encoded + "\"]]";
         assertThatThrownBy(() -> Serializers.JSON.deserialize(text))
@@ -212,7 +212,9 @@ class SerializerDecodingErrorTest {
     void msgpackBinaryLengthBeyondTheFrameIsRefusedWithoutAllocatingIt() {
         // [48, 1, {}, <bin32 claiming 2 GiB>] in 9 bytes
         byte[] frame = {(byte) 0x94, 48, 1, (byte) 0x80, (byte) 0xC6, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
-        assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame)).isInstanceOf(ProtocolViolationException.class);
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class));
+        assertThat(allocated).as("bytes allocated to refuse a %d-byte frame", frame.length).isLessThan(MAX_ALLOCATION);
     }
 
     @Test
@@ -220,20 +222,35 @@ class SerializerDecodingErrorTest {
         // [48, 1, {"timeout": <ext32 type 0 claiming 2 GiB>}, ...]
         byte[] frame = {(byte) 0x94, 48, 1, (byte) 0x81, (byte) 0xA1, 't', (byte) 0xC9, 0x7F, (byte) 0xFF,
                 (byte) 0xFF, (byte) 0xF0, 0};
-        assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame)).isInstanceOf(ProtocolViolationException.class);
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class));
+        assertThat(allocated).as("bytes allocated to refuse a %d-byte frame", frame.length).isLessThan(MAX_ALLOCATION);
     }
 
     @Test
-    void msgpackArrayHeaderBeyondTheFrameIsRefused() {
+    void msgpackStringLengthBeyondTheFrameIsRefusedWithoutAllocatingIt() {
+        // [48, 1, {}, <str32 claiming 2 GiB>]
+        byte[] frame = {(byte) 0x94, 48, 1, (byte) 0x80, (byte) 0xDB, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class));
+        assertThat(allocated).as("bytes allocated to refuse a %d-byte frame", frame.length).isLessThan(MAX_ALLOCATION);
+    }
+
+    @Test
+    void msgpackArrayHeaderBeyondTheFrameIsRefusedWithoutAllocatingIt() {
         // array32 claiming 2^31-1 elements, then nothing
         byte[] frame = {(byte) 0xDD, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 48};
-        assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame)).isInstanceOf(ProtocolViolationException.class);
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class));
+        assertThat(allocated).as("bytes allocated to refuse a %d-byte frame", frame.length).isLessThan(MAX_ALLOCATION);
     }
 
     @Test
-    void cborByteStringLengthBeyondTheFrameIsRefused() {
+    void cborByteStringLengthBeyondTheFrameIsRefusedWithoutAllocatingIt() {
         byte[] frame = {(byte) 0x84, 0x18, 48, 0x01, (byte) 0xA0, 0x5A, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
-        assertThatThrownBy(() -> Serializers.CBOR.deserialize(frame)).isInstanceOf(ProtocolViolationException.class);
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> Serializers.CBOR.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class));
+        assertThat(allocated).as("bytes allocated to refuse a %d-byte frame", frame.length).isLessThan(MAX_ALLOCATION);
     }
 
     @Test
@@ -278,6 +295,17 @@ class SerializerDecodingErrorTest {
         assertThatThrownBy(() -> RawFrames.decode(serializer, frame))
                 .isInstanceOf(ProtocolViolationException.class)
                 .hasMessageContaining("out of range");
+    }
+
+    /** A length claimed by a few bytes of input must not make the decoder reserve memory for it. */
+    private static final long MAX_ALLOCATION = 64L * 1024 * 1024;
+
+    private static long allocatedBy(Runnable action) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     private static List<Object> callNestedTo(int totalLevels) {

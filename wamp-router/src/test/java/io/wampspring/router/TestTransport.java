@@ -1,0 +1,78 @@
+package io.wampspring.router;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.wampspring.router.transport.CloseReason;
+import io.wampspring.router.transport.Transport;
+import io.wampspring.router.transport.TransportInfo;
+import io.wampspring.router.transport.WriteCallback;
+
+/**
+ * An in-memory transport: records every frame handed to it and completes writes inline, unless stalled, in which
+ * case the completions are held until {@link #resume}. Closing it tells the connection, as a real adapter would.
+ */
+public final class TestTransport implements Transport {
+
+    public final List<byte[]> frames = new CopyOnWriteArrayList<>();
+    public final AtomicReference<CloseReason> closedWith = new AtomicReference<>();
+    public final AtomicInteger closeCount = new AtomicInteger();
+    private final Queue<WriteCallback> held = new ConcurrentLinkedQueue<>();
+    private final String serializerName;
+    private volatile boolean stalled;
+    private volatile Runnable onClose = () -> { };
+
+    public TestTransport(String serializerName) {
+        this.serializerName = serializerName;
+    }
+
+    public void onClose(Runnable callback) {
+        this.onClose = callback;
+    }
+
+    /** From now on writes are not completed: the peer has stopped reading. */
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Completes the held writes and every later one inline. */
+    public void resume() {
+        stalled = false;
+        WriteCallback callback;
+        while ((callback = held.poll()) != null) {
+            callback.completed(null);
+        }
+    }
+
+    public boolean isClosed() {
+        return closedWith.get() != null;
+    }
+
+    @Override
+    public void write(byte[] frame, WriteCallback callback) {
+        frames.add(frame);
+        if (stalled) {
+            held.add(callback);
+        }
+        else {
+            callback.completed(null);
+        }
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        closeCount.incrementAndGet();
+        if (closedWith.compareAndSet(null, reason)) {
+            onClose.run();
+        }
+    }
+
+    @Override
+    public TransportInfo info() {
+        return new TransportInfo("test", serializerName, null, null);
+    }
+}
