@@ -6,7 +6,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Ties the router to the application: on shutdown every session gets GOODBYE ({@code wamp.close.system_shutdown})
- * before the web server stops, so the frame is flushed while the connection still exists.
+ * before the web server stops, so the frame is flushed while the connection still exists. Like Boot's web server
+ * lifecycle it is not pauseable: a paused context (such as an idle cached test context) keeps serving, because a
+ * closed router cannot be started again.
  */
 public final class WampRouterLifecycle implements SmartLifecycle {
 
@@ -37,6 +39,11 @@ public final class WampRouterLifecycle implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override

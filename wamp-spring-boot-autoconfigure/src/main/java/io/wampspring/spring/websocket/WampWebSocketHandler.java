@@ -109,6 +109,8 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
         private final boolean binaryExpected;
         private final int limit;
         private @Nullable StringBuilder text;
+        /** UTF-8 bytes of the text assembled so far: the limit is in bytes, as on the wire. */
+        private long textBytes;
         private byte @Nullable [] bytes;
         private int length;
         private boolean discarding;
@@ -126,10 +128,11 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
                 }
                 return;
             }
+            long partBytes = discarding ? 0 : utf8Length(part);
             if (text == null && last) {
                 // the common case: the whole message in one part, no copy
-                if (part.length() > limit) {
-                    connection.onMessageTooBig(part.length(), limit);
+                if (partBytes > limit) {
+                    connection.onMessageTooBig(partBytes, limit);
                     return;
                 }
                 connection.onFrame(part);
@@ -137,23 +140,50 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
             }
             if (text == null) {
                 text = new StringBuilder(Math.min(limit, Math.max(part.length() * 2, 1024)));
+                textBytes = 0;
             }
-            if (!discarding && text.length() + part.length() > limit) {
+            if (!discarding && textBytes + partBytes > limit) {
                 discarding = true;
-                connection.onMessageTooBig(text.length() + part.length(), limit);
+                connection.onMessageTooBig(textBytes + partBytes, limit);
             }
             if (!discarding) {
                 text.append(part);
+                textBytes += partBytes;
             }
             if (last) {
                 StringBuilder whole = text;
                 boolean tooBig = discarding;
                 text = null;
+                textBytes = 0;
                 discarding = false;
                 if (!tooBig) {
                     connection.onFrame(whole.toString());
                 }
             }
+        }
+
+        /**
+         * The UTF-8 length of a part. A surrogate pair counts four bytes at its high half, so a pair split between
+         * two parts is counted once.
+         */
+        private static long utf8Length(String part) {
+            long bytes = 0;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c < 0x80) {
+                    bytes++;
+                }
+                else if (c < 0x800) {
+                    bytes += 2;
+                }
+                else if (Character.isHighSurrogate(c)) {
+                    bytes += 4;
+                }
+                else if (!Character.isLowSurrogate(c)) {
+                    bytes += 3;
+                }
+            }
+            return bytes;
         }
 
         void binary(ByteBuffer part, boolean last) {
