@@ -128,16 +128,17 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
                 }
                 return;
             }
-            long partBytes = discarding ? 0 : utf8Length(part);
             if (text == null && last) {
-                // the common case: the whole message in one part, no copy
-                if (partBytes > limit) {
-                    connection.onMessageTooBig(partBytes, limit);
+                // the common case: the whole message in one part, no copy; a char is at most 3 UTF-8 bytes, so
+                // only a part that might exceed the limit is measured
+                if (3L * part.length() > limit && utf8Length(part) > limit) {
+                    connection.onMessageTooBig(utf8Length(part), limit);
                     return;
                 }
                 connection.onFrame(part);
                 return;
             }
+            long partBytes = discarding ? 0 : utf8Length(part);
             if (text == null) {
                 text = new StringBuilder(Math.min(limit, Math.max(part.length() * 2, 1024)));
                 textBytes = 0;

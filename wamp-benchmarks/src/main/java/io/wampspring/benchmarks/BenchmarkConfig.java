@@ -1,0 +1,60 @@
+package io.wampspring.benchmarks;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One run's settings.
+ *
+ * @param server      the server's base URI, {@code ws://127.0.0.1:<port>}; only loopback is accepted
+ * @param scenario    what to measure
+ * @param connections concurrent connections (callers), each with one request in flight
+ * @param warmup      time under full load before measuring
+ * @param duration    measured time
+ * @param payloadSize characters of the string argument in {@code echo} and {@code rpc-remote}
+ * @param realm       the WAMP realm
+ * @param wampPath    the router's WebSocket path
+ * @param echoPath    the echo endpoint's path
+ */
+public record BenchmarkConfig(URI server, Scenario scenario, int connections, Duration warmup, Duration duration,
+        int payloadSize, String realm, String wampPath, String echoPath) {
+
+    public static final String REMOTE_PROCEDURE = "bench.echo";
+    public static final String ANNOTATED_PROCEDURE = "com.example.add2";
+
+    public BenchmarkConfig {
+        String host = server.getHost();
+        if (!"ws".equals(server.getScheme()) || host == null
+                || !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
+            throw new IllegalArgumentException("load goes to loopback only (ws://127.0.0.1:<port>), not " + server);
+        }
+        if (connections < 1 || connections > 10_000) {
+            throw new IllegalArgumentException("connections must be in [1, 10000]: " + connections);
+        }
+        if (warmup.isNegative() || duration.isNegative() || duration.isZero()
+                || duration.compareTo(Duration.ofMinutes(10)) > 0 || warmup.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("warm-up and duration must be bounded (<= 10 min), duration > 0");
+        }
+        if (payloadSize < 0 || payloadSize > 1_000_000) {
+            throw new IllegalArgumentException("payload size must be in [0, 1000000]: " + payloadSize);
+        }
+    }
+
+    public static BenchmarkConfig defaults(URI server, Scenario scenario) {
+        return new BenchmarkConfig(server, scenario, 50, Duration.ofSeconds(5), Duration.ofSeconds(15), 64,
+                "realm1", "/ws", "/echo");
+    }
+
+    public BenchmarkConfig withTiming(int connections, Duration warmup, Duration duration) {
+        return new BenchmarkConfig(server, scenario, connections, warmup, duration, payloadSize, realm, wampPath,
+                echoPath);
+    }
+
+    URI wampUri() {
+        return server.resolve(wampPath);
+    }
+
+    URI echoUri() {
+        return server.resolve(echoPath);
+    }
+}

@@ -1,0 +1,56 @@
+package io.wampspring.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One measured run, printed as one machine-readable line:
+ * <pre>BENCH scenario=echo round=1 connections=50 payload=64 warmup_s=5.0 duration_s=15.00 ops=... ops_per_s=...
+ *   p50_us=... p99_us=... p999_us=... max_us=... errors=0</pre>
+ * Latencies are per operation (request sent to reply received) in microseconds, from an HdrHistogram with 3
+ * significant digits; {@code ops} counts the replies received within the measured {@code duration_s}.
+ */
+public record BenchmarkResult(String scenario, int round, int connections, int payload, double warmupSeconds,
+        double durationSeconds, long ops, double opsPerSecond, double p50Micros, double p99Micros,
+        double p999Micros, double maxMicros, long errors) {
+
+    public static final String PREFIX = "BENCH ";
+
+    public String toLine() {
+        return String.format(Locale.ROOT, PREFIX + "scenario=%s round=%d connections=%d payload=%d warmup_s=%.1f "
+                + "duration_s=%.2f ops=%d ops_per_s=%.1f p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f errors=%d",
+                scenario, round, connections, payload, warmupSeconds, durationSeconds, ops, opsPerSecond, p50Micros,
+                p99Micros, p999Micros, maxMicros, errors);
+    }
+
+    /** Parses a line written by {@link #toLine()}. */
+    public static BenchmarkResult parse(String line) {
+        if (!line.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a result line: " + line);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : line.substring(PREFIX.length()).trim().split("\\s+")) {
+            int eq = field.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("malformed field '" + field + "' in: " + line);
+            }
+            fields.put(field.substring(0, eq), field.substring(eq + 1));
+        }
+        return new BenchmarkResult(get(fields, "scenario"), Integer.parseInt(get(fields, "round")),
+                Integer.parseInt(get(fields, "connections")), Integer.parseInt(get(fields, "payload")),
+                Double.parseDouble(get(fields, "warmup_s")), Double.parseDouble(get(fields, "duration_s")),
+                Long.parseLong(get(fields, "ops")), Double.parseDouble(get(fields, "ops_per_s")),
+                Double.parseDouble(get(fields, "p50_us")), Double.parseDouble(get(fields, "p99_us")),
+                Double.parseDouble(get(fields, "p999_us")), Double.parseDouble(get(fields, "max_us")),
+                Long.parseLong(get(fields, "errors")));
+    }
+
+    private static String get(Map<String, String> fields, String key) {
+        String value = fields.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing field " + key);
+        }
+        return value;
+    }
+}
