@@ -50,6 +50,13 @@ public final class WampPayloadConverter {
 
     /** A Java value as plain payload values the serializers can write. */
     public @Nullable Object toPayload(@Nullable Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            // as a decoded frame has them: in-process peers see the same types as remote ones
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float number) {
+            return number.doubleValue();
+        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof byte[]) {
             return value;
