@@ -2,6 +2,7 @@ package io.wampspring.router.serialization;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,11 @@ import org.msgpack.core.MessageUnpacker;
  * extension type 0 that some clients send for JavaScript's {@code undefined} is read as null, that is absent.
  */
 public final class MsgPackSerializer implements WampSerializer {
+
+    /** Invalid UTF-8 in a string is a malformed message, not something to replace silently. */
+    private static final MessagePack.UnpackerConfig UNPACKER_CONFIG = new MessagePack.UnpackerConfig()
+            .withActionOnMalformedString(CodingErrorAction.REPORT)
+            .withActionOnUnmappableString(CodingErrorAction.REPORT);
 
     @Override
     public String name() {
@@ -45,7 +51,7 @@ public final class MsgPackSerializer implements WampSerializer {
 
     @Override
     public WampMessage deserialize(byte[] frame) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(frame)) {
+        try (MessageUnpacker unpacker = UNPACKER_CONFIG.newUnpacker(frame)) {
             if (!unpacker.hasNext()) {
                 throw new ProtocolViolationException("empty msgpack frame");
             }

@@ -121,6 +121,24 @@ class SerializerDecodingErrorTest {
     }
 
     @Test
+    void invalidUtf8InAMsgpackStringIsAProtocolViolation() throws IOException {
+        MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+        packer.packArrayHeader(4).packInt(48).packInt(1).packMapHeader(0);
+        packer.packRawStringHeader(2).writePayload(new byte[] {(byte) 0xC3, (byte) 0x28});
+        byte[] frame = packer.toByteArray();
+        assertThatThrownBy(() -> Serializers.MSGPACK.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class);
+    }
+
+    @Test
+    void invalidUtf8InACborStringIsAProtocolViolation() {
+        // [48, 1, {}, <text string of 2 bytes that are not UTF-8>]
+        byte[] frame = {(byte) 0x84, 0x18, 0x30, 0x01, (byte) 0xA0, 0x62, (byte) 0xC3, 0x28};
+        assertThatThrownBy(() -> Serializers.CBOR.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class);
+    }
+
+    @Test
     void trailingWhitespaceAfterJsonIsFine() {
         assertThat(Serializers.JSON.deserialize("  [48, 1, {}, \"com.proc\"]  \n")).isInstanceOf(Call.class);
     }
