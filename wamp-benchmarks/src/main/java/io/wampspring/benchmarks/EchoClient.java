@@ -33,12 +33,8 @@ final class EchoClient extends ClosedLoopClient {
 
     @Override
     public void onText(String text) {
-        WampMessage message;
-        try {
-            message = Wamp.decode(text);
-        }
-        catch (RuntimeException ex) {
-            run.error("undecodable echo");
+        WampMessage message = Wamp.decodeOrCount(text, run, "undecodable echo");
+        if (message == null) {
             return;
         }
         if (message instanceof Call call) {

@@ -38,12 +38,8 @@ final class RemoteCallee implements WsConnection.Handler {
 
     @Override
     public void onText(String text) {
-        WampMessage message;
-        try {
-            message = Wamp.decode(text);
-        }
-        catch (RuntimeException ex) {
-            run.error("callee: undecodable frame from router");
+        WampMessage message = Wamp.decodeOrCount(text, run, "callee: undecodable frame from router");
+        if (message == null) {
             return;
         }
         if (message instanceof Invocation invocation) {

@@ -50,12 +50,8 @@ final class RpcCaller extends ClosedLoopClient {
 
     @Override
     public void onText(String text) {
-        WampMessage message;
-        try {
-            message = Wamp.decode(text);
-        }
-        catch (RuntimeException ex) {
-            run.error("undecodable frame from router");
+        WampMessage message = Wamp.decodeOrCount(text, run, "undecodable frame from router");
+        if (message == null) {
             return;
         }
         if (message instanceof Result result) {

@@ -27,6 +27,17 @@ final class Wamp {
         return Serializers.JSON.deserialize(frame);
     }
 
+    /** The decoded frame, or null after counting {@code error} in the run when it cannot be decoded. */
+    static WampMessage decodeOrCount(String frame, LoadRun run, String error) {
+        try {
+            return decode(frame);
+        }
+        catch (RuntimeException ex) {
+            run.error(error);
+            return null;
+        }
+    }
+
     static String hello(String realm, String role) {
         return encode(new Hello(realm, Map.of("roles", Map.of(role, Map.of()))));
     }
