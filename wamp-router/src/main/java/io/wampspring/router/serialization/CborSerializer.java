@@ -1,5 +1,7 @@
 package io.wampspring.router.serialization;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -7,6 +9,9 @@ import tools.jackson.dataformat.cbor.CBORFactory;
 
 /** {@code wamp.2.cbor}: binary values are CBOR byte strings. */
 public final class CborSerializer extends JacksonSerializer {
+
+    /** Below this length Jackson writes a string in one piece anyway. */
+    private static final int SHORT_STRING = 1024;
 
     public CborSerializer() {
         super(CBORFactory.builder()
@@ -30,6 +35,22 @@ public final class CborSerializer extends JacksonSerializer {
     @Override
     Object readEmbedded(JsonParser parser) {
         return parser.getBinaryValue();
+    }
+
+    /**
+     * Jackson writes strings longer than a few thousand characters as indefinite-length chunks: valid CBOR, but
+     * autobahn-js keeps only some of the chunks and wampy refuses them. Written from UTF-8 bytes, a string has one
+     * definite length, which every decoder reads.
+     */
+    @Override
+    void writeString(JsonGenerator generator, String value) {
+        if (value.length() < SHORT_STRING) {
+            generator.writeString(value);
+        }
+        else {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            generator.writeUTF8String(utf8, 0, utf8.length);
+        }
     }
 
     @Override

@@ -130,13 +130,18 @@ abstract class JacksonSerializer implements WampSerializer {
 
     abstract void writeBinary(JsonGenerator generator, byte[] bytes);
 
+    /** A string value; CBOR overrides this to keep long strings in one definite-length piece. */
+    void writeString(JsonGenerator generator, String value) {
+        generator.writeString(value);
+    }
+
     @SuppressWarnings("unchecked")
     private void writeValue(JsonGenerator generator, @Nullable Object value) {
         if (value == null) {
             generator.writeNull();
         }
         else if (value instanceof String s) {
-            generator.writeString(s);
+            writeString(generator, s);
         }
         else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             generator.writeNumber(((Number) value).longValue());

@@ -536,4 +536,15 @@ class SerializerRoundTripTest {
         }
         return -1;
     }
+
+    @org.junit.jupiter.api.Test
+    void longCborStringsHaveOneDefiniteLength() {
+        String text = "a".repeat(1 << 20);
+        byte[] frame = Serializers.CBOR.serialize(new Result(1, Map.of(), Payload.ofArgs(text)));
+        // a text string of 2^20 bytes: major type 3 with a 4-byte length (0x7A), never indefinite (0x7F)
+        byte[] header = {0x7A, 0x00, 0x10, 0x00, 0x00};
+        assertThat(indexOf(frame, header)).isPositive();
+        assertThat(indexOf(frame, new byte[] {0x7F})).isEqualTo(-1);
+        assertThat(((Result) Serializers.CBOR.deserialize(frame)).payload().args()).containsExactly(text);
+    }
 }

@@ -27,6 +27,8 @@ public final class MethodArgumentBinder {
     private final WampPayloadConverter converter;
     private final ParameterSlot[] slots;
     private final int valueParameters;
+    /** A method whose only parameters are context ones reads the raw payload there: any arguments are fine. */
+    private final boolean takesRawPayload;
 
     public MethodArgumentBinder(Method method, WampPayloadConverter converter, Class<?> contextType) {
         this.method = method;
@@ -48,6 +50,7 @@ public final class MethodArgumentBinder {
                     type.isPrimitive(), isObjectLike(type));
         }
         this.valueParameters = values;
+        this.takesRawPayload = values == 0 && parameters.length > 0;
         if (values > 0 && !parameters[0].isNamePresent()) {
             LoggerFactory.getLogger(MethodArgumentBinder.class)
                     .warn("{} was compiled without -parameters: keyword arguments cannot bind by name", method);
@@ -63,7 +66,7 @@ public final class MethodArgumentBinder {
     public @Nullable Object[] bind(@Nullable List<Object> args, @Nullable Map<String, Object> kwargs, Object context) {
         List<Object> positional = args != null ? args : List.of();
         Map<String, Object> named = kwargs != null ? kwargs : Map.of();
-        if (positional.size() > valueParameters) {
+        if (positional.size() > valueParameters && !takesRawPayload) {
             throw invalid("expected at most " + valueParameters + " positional arguments, got " + positional.size());
         }
         Object[] values = new Object[slots.length];

@@ -68,6 +68,11 @@ public class BindingEndpoints {
         return describe(value, call);
     }
 
+    @WampProcedure("test.context.raw")
+    public WampResult raw(WampCallContext call) {
+        return WampResult.of(call.args(), call.kwargs());
+    }
+
     private static Map<String, Object> describe(String value, WampCallContext call) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("value", value);

@@ -94,6 +94,14 @@ class ProcedureBindingIntegrationTests extends AbstractWampIntegrationTests {
     }
 
     @AllSerializers
+    void aMethodTakingOnlyTheContextReceivesTheRawPayload(String serializer) {
+        TestWampClient client = join(serializer);
+        Result result = client.callForResult("test.context.raw", List.of("a", 2, true), Map.of("k", "v"));
+        assertThat(result.payload().args()).containsExactly("a", 2L, true);
+        assertThat(result.payload().kwargs()).containsExactly(Map.entry("k", "v"));
+    }
+
+    @AllSerializers
     void returnValueBecomesTheOnlyArgument(String serializer) {
         TestWampClient client = join(serializer);
         Result result = client.callForResult("test.add", List.of(1, 1), null);

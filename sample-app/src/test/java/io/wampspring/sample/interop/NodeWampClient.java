@@ -1,0 +1,399 @@
+package io.wampspring.sample.interop;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A third-party JavaScript WAMP client (autobahn-js or wampy) in its own {@code node} process, remote-controlled
+ * through {@code src/test/js/wamp-driver.mjs}: one JSON command per line on its stdin, one JSON reply per command on
+ * its stdout. Every request has a timeout, the process has an idle limit of its own, and {@link #close()} destroys
+ * it whatever happened.
+ */
+final class NodeWampClient implements AutoCloseable {
+
+    static final Path JS_DIR = Path.of(System.getProperty("basedir", ".")).resolve("src/test/js").toAbsolutePath();
+
+    private static final String PREFIX = "@@wamp-driver ";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int STDERR_KEEP = 32 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String library;
+    private final Process process;
+    private final Writer stdin;
+    private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final StringBuilder stderr = new StringBuilder();
+    private final StringBuilder otherStdout = new StringBuilder();
+    private volatile @Nullable String protocol;
+
+    private NodeWampClient(String library, Process process) {
+        this.library = library;
+        this.process = process;
+        this.stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        pending.put(0L, new CompletableFuture<>());
+        daemon("node-" + library + "-stdout", () -> readStdout(process.getInputStream()));
+        daemon("node-" + library + "-stderr", () -> readStderr(process.getErrorStream()));
+        process.onExit().thenRun(() -> {
+            IllegalStateException exited = new IllegalStateException(
+                    "node (" + library + ") exited with code " + process.exitValue() + "; " + diagnostics());
+            pending.values().forEach(future -> future.completeExceptionally(exited));
+        });
+    }
+
+    /**
+     * Starts the driver for {@code library} ("autobahn" or "wampy") and waits until it is ready. autobahn-js uses
+     * the global WebSocket, which Node 20 has behind {@code --experimental-websocket}; wampy is given the {@code ws}
+     * package.
+     */
+    static NodeWampClient start(String library) throws IOException {
+        if (!Files.isDirectory(JS_DIR.resolve("node_modules").resolve(library.equals("autobahn") ? "autobahn" : "wampy"))) {
+            throw new IllegalStateException(JS_DIR.resolve("node_modules") + " lacks the npm packages: the build runs "
+                    + "'npm ci' in generate-test-resources (mvn -pl sample-app generate-test-resources)");
+        }
+        List<String> command = new ArrayList<>(List.of(node()));
+        if (library.equals("autobahn") && nodeMajorVersion() < 22) {
+            command.add("--experimental-websocket");
+        }
+        command.addAll(List.of("--no-warnings", "wamp-driver.mjs", library));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(JS_DIR.toFile());
+        builder.environment().put("WAMP_DRIVER_IDLE_LIMIT_MS", "120000");
+        NodeWampClient client = new NodeWampClient(library, builder.start());
+        try {
+            Map<String, Object> ready = client.await(0L, DEFAULT_TIMEOUT);
+            if (!Boolean.TRUE.equals(ready.get("ok"))) {
+                throw new IllegalStateException("driver did not start: " + ready + "; " + client.diagnostics());
+            }
+            return client;
+        }
+        catch (RuntimeException | Error ex) {
+            client.close();
+            throw ex;
+        }
+    }
+
+    static String node() {
+        return System.getProperty("interop.node", "node");
+    }
+
+    private static volatile int nodeMajor;
+
+    static int nodeMajorVersion() {
+        if (nodeMajor == 0) {
+            try {
+                Process version = new ProcessBuilder(node(), "--version").redirectErrorStream(true).start();
+                try {
+                    if (!version.waitFor(20, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("node --version did not answer");
+                    }
+                    String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                    nodeMajor = Integer.parseInt(text.replaceFirst("^v", "").split("\\.")[0]);
+                }
+                finally {
+                    version.destroyForcibly();
+                }
+            }
+            catch (IOException | InterruptedException | NumberFormatException ex) {
+                throw new IllegalStateException("cannot run '" + node() + " --version'", ex);
+            }
+        }
+        return nodeMajor;
+    }
+
+    String library() {
+        return library;
+    }
+
+    /** The WebSocket subprotocol the router chose, as the client saw it. */
+    @Nullable String protocol() {
+        return protocol;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // WAMP operations
+
+    long connect(String url, String realm, String serializer) {
+        Map<String, Object> result = resultOf(request(Map.of("op", "connect", "url", url, "realm", realm,
+                "serializer", serializer)));
+        protocol = (String) result.get("protocol");
+        return ((Number) result.get("sessionId")).longValue();
+    }
+
+    /** Calls; null args/kwargs are left out of the CALL (as the library does for absent values). */
+    WampReply call(String procedure, @Nullable List<?> args, @Nullable Map<String, ?> kwargs) {
+        Map<String, Object> command = command("call", "procedure", procedure);
+        if (args != null) {
+            command.put("args", Values.toDriver(args));
+        }
+        if (kwargs != null) {
+            command.put("kwargs", Values.toDriver(kwargs));
+        }
+        Map<String, Object> reply = request(command, Duration.ofSeconds(40));
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            Map<String, Object> result = resultOf(reply);
+            return WampReply.result(result.get("args"), result.get("kwargs"));
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return WampReply.error((String) error.get("uri"), error.get("args"), error.get("kwargs"));
+        }
+        throw new AssertionError(library + " call of " + procedure + " failed in the driver: " + reply.get("failure")
+                + "\n" + diagnostics());
+    }
+
+    void registerEcho(String procedure) {
+        resultOf(request(command("register", "procedure", procedure, "behavior", "echo")));
+    }
+
+    void registerFailing(String procedure, String errorUri, List<?> args, Map<String, ?> kwargs) {
+        resultOf(request(command("register", "procedure", procedure, "behavior", "fail", "error",
+                Map.of("uri", errorUri, "args", Values.toDriver(args), "kwargs", Values.toDriver(kwargs)))));
+    }
+
+    /** Registers a callee that records each invocation and always answers with these args and kwargs. */
+    void registerConstant(String procedure, List<?> args, Map<String, ?> kwargs) {
+        resultOf(request(command("register", "procedure", procedure, "behavior", "constant", "result",
+                Map.of("args", Values.toDriver(args), "kwargs", Values.toDriver(kwargs)))));
+    }
+
+    /** Whether the process runs and its WAMP session is open. */
+    boolean isOpen() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(resultOf(request(command("status"), Duration.ofSeconds(10))).get("open"));
+        }
+        catch (RuntimeException | AssertionError ex) {
+            return false;
+        }
+    }
+
+    void subscribe(String topic) {
+        resultOf(request(command("subscribe", "topic", topic)));
+    }
+
+    void publish(String topic, @Nullable List<?> args, @Nullable Map<String, ?> kwargs) {
+        Map<String, Object> command = command("publish", "topic", topic);
+        if (args != null) {
+            command.put("args", Values.toDriver(args));
+        }
+        if (kwargs != null) {
+            command.put("kwargs", Values.toDriver(kwargs));
+        }
+        resultOf(request(command));
+    }
+
+    /** Waits (in the driver, up to 15 s) until at least {@code count} events arrived on the topic; returns all. */
+    List<Received> events(String topic, int count) {
+        return received(request(command("events", "topic", topic, "count", count, "timeoutMs", 15000)));
+    }
+
+    /** As {@link #events(String, int)}, counting only events whose {@code kwargs.token} is {@code token}. */
+    List<Received> events(String topic, String token, int count) {
+        return received(request(command("events", "topic", topic, "token", token, "count", count, "timeoutMs", 15000)));
+    }
+
+    /** Waits (in the driver, up to 15 s) until at least {@code count} invocations of the procedure arrived. */
+    List<Received> invocations(String procedure, int count) {
+        return received(request(command("invocations", "procedure", procedure, "count", count, "timeoutMs", 15000)));
+    }
+
+    Map<String, Object> stats() {
+        return resultOf(request(command("stats")));
+    }
+
+    /** One event or invocation as the client received it. */
+    record Received(List<Object> args, Map<String, Object> kwargs, Map<String, Object> details) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Received> received(Map<String, Object> reply) {
+        if (!Boolean.TRUE.equals(reply.get("ok"))) {
+            throw new AssertionError(library + ": " + reply.get("failure") + "; " + diagnostics());
+        }
+        List<Received> received = new ArrayList<>();
+        for (Object entry : (List<Object>) reply.get("result")) {
+            Map<String, Object> map = (Map<String, Object>) entry;
+            received.add(new Received(Values.normalizeList(map.get("args")), Values.normalizeMap(map.get("kwargs")),
+                    Values.normalizeMap(map.get("details"))));
+        }
+        return received;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // the line protocol
+
+    private static Map<String, Object> command(String op, Object... keysAndValues) {
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("op", op);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            command.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return command;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resultOf(Map<String, Object> reply) {
+        if (!Boolean.TRUE.equals(reply.get("ok"))) {
+            throw new AssertionError(library + " driver failed: " + reply.get("failure") + "; " + diagnostics());
+        }
+        return (Map<String, Object>) reply.get("result");
+    }
+
+    Map<String, Object> request(Map<String, Object> command) {
+        return request(command, DEFAULT_TIMEOUT);
+    }
+
+    Map<String, Object> request(Map<String, Object> command, Duration timeout) {
+        long id = ids.incrementAndGet();
+        Map<String, Object> withId = new LinkedHashMap<>(command);
+        withId.put("id", id);
+        CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        try {
+            synchronized (stdin) {
+                stdin.write(JSON.writeValueAsString(withId));
+                stdin.write('\n');
+                stdin.flush();
+            }
+        }
+        catch (IOException ex) {
+            pending.remove(id);
+            throw new IllegalStateException("cannot write to node (" + library + "): " + diagnostics(), ex);
+        }
+        return await(id, timeout);
+    }
+
+    private Map<String, Object> await(long id, Duration timeout) {
+        try {
+            return pending.get(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException ex) {
+            throw new AssertionError("no reply from node (" + library + ") within " + timeout + "; " + diagnostics());
+        }
+        catch (ExecutionException ex) {
+            throw new AssertionError(ex.getCause().getMessage(), ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+        finally {
+            pending.remove(id);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readStdout(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith(PREFIX)) {
+                    keep(otherStdout, line);
+                    continue;
+                }
+                Map<String, Object> reply = JSON.readValue(line.substring(PREFIX.length()), Map.class);
+                long id = ((Number) reply.get("id")).longValue();
+                CompletableFuture<Map<String, Object>> future = pending.get(id);
+                if (future != null) {
+                    future.complete(reply);
+                }
+                else {
+                    keep(otherStdout, "unexpected reply: " + line);
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            keep(otherStdout, "stdout reader failed: " + ex);
+        }
+    }
+
+    private void readStderr(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                keep(stderr, line);
+            }
+        }
+        catch (IOException ex) {
+            keep(stderr, "stderr reader failed: " + ex);
+        }
+    }
+
+    private static void keep(StringBuilder buffer, String line) {
+        synchronized (buffer) {
+            buffer.append(line.length() > 2000 ? line.substring(0, 2000) + "..." : line).append('\n');
+            if (buffer.length() > STDERR_KEEP) {
+                buffer.delete(0, buffer.length() - STDERR_KEEP);
+            }
+        }
+    }
+
+    String diagnostics() {
+        String err;
+        String out;
+        synchronized (stderr) {
+            err = stderr.toString();
+        }
+        synchronized (otherStdout) {
+            out = otherStdout.toString();
+        }
+        return "node stderr:\n" + err + (out.isEmpty() ? "" : "other stdout:\n" + out);
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Leaves the session, then ends the process; whatever happens, the process is destroyed. */
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                try {
+                    request(command("leave"), Duration.ofSeconds(5));
+                }
+                catch (RuntimeException | AssertionError ignored) {
+                    // the process is destroyed below in any case
+                }
+                try {
+                    stdin.close();
+                }
+                catch (IOException ignored) {
+                    // already gone
+                }
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

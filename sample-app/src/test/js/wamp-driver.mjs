@@ -1,0 +1,500 @@
+// Remote control for one third-party WAMP client (autobahn-js or wampy), used by the sample-app interop tests.
+//
+//   node --experimental-websocket wamp-driver.mjs autobahn      (autobahn-js on Node's own WebSocket)
+//   node wamp-driver.mjs wampy                                  (wampy on the `ws` package)
+//
+// The Java test writes one JSON command per line on stdin and reads one JSON reply per command on stdout, on a line
+// that starts with "@@wamp-driver " (the libraries log to the console; everything else goes to stderr). Every reply
+// carries the command's id. Binary values travel as {"$bytes": "<base64>"} on stdio and as real binaries
+// (Buffer/Uint8Array) inside the client; with JSON on the wire the clients' serializers apply the WAMP convention
+// (a string holding \u0000 followed by base64), through the extension points the libraries offer.
+//
+// Commands (each may carry timeoutMs):
+//   connect {url, realm, serializer}            serializer: json | msgpack | cbor
+//   call {procedure, args?, kwargs?, options?}  absent args/kwargs stay absent (undefined) for the library
+//   register {procedure, behavior, error?, result?}
+//                                               behavior: echo (answers with what it got), fail (with error
+//                                               {uri, args, kwargs}) or constant (with result {args, kwargs})
+//   subscribe {topic}; publish {topic, args?, kwargs?, options?} (acknowledged)
+//   events {topic, count, token?}; invocations {procedure, count, token?}
+//                                               wait until count arrived (only those whose kwargs.token is token)
+//   stats {}; status {}; leave {}
+// The driver exits when stdin closes, after "leave", or after an idle limit, so it never outlives its test.
+
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const clientName = process.argv[2];
+const PREFIX = '@@wamp-driver ';
+const IDLE_LIMIT_MS = Number(process.env.WAMP_DRIVER_IDLE_LIMIT_MS || 120000);
+
+const log = (...parts) => process.stderr.write(parts.map(p => (typeof p === 'string' ? p : safeJson(p))).join(' ') + '\n');
+console.log = console.info = console.debug = console.warn = log;
+
+function safeJson(value) {
+    try {
+        return JSON.stringify(toWire(value));
+    } catch (e) {
+        return String(value);
+    }
+}
+
+function reply(message) {
+    process.stdout.write(PREFIX + JSON.stringify(message, (key, value) => (typeof value === 'bigint' ? toWire(value) : value)) + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// values: stdio JSON <-> client values
+
+function isBinary(value) {
+    return value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+/** stdio JSON -> client values: {"$bytes": b64} becomes a Buffer. */
+function fromWire(value) {
+    if (Array.isArray(value)) {
+        return value.map(fromWire);
+    }
+    if (value !== null && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if (keys.length === 1 && keys[0] === '$bytes') {
+            return Buffer.from(value.$bytes, 'base64');
+        }
+        const out = {};
+        for (const key of keys) {
+            out[key] = fromWire(value[key]);
+        }
+        return out;
+    }
+    return value;
+}
+
+/** client values -> stdio JSON: binaries become {"$bytes": b64}, Maps objects, BigInts numbers, undefined null. */
+function toWire(value) {
+    if (value === undefined) {
+        return null;
+    }
+    if (typeof value === 'bigint') {
+        return value <= 2n ** 53n && value >= -(2n ** 53n) ? Number(value) : value.toString();
+    }
+    if (isBinary(value)) {
+        const bytes = value instanceof ArrayBuffer ? Buffer.from(value) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        return { $bytes: bytes.toString('base64') };
+    }
+    if (Array.isArray(value)) {
+        return value.map(toWire);
+    }
+    if (value instanceof Map) {
+        const out = {};
+        for (const [key, element] of value) {
+            out[String(key)] = toWire(element);
+        }
+        return out;
+    }
+    if (value !== null && typeof value === 'object') {
+        if (value.constructor && value.constructor.name === 'Tagged') {
+            return { $tagged: value.tag, value: toWire(value.value) };
+        }
+        const out = {};
+        for (const key of Object.keys(value)) {
+            out[key] = toWire(value[key]);
+        }
+        return out;
+    }
+    return value;
+}
+
+// The WAMP JSON binary convention: a binary is a string of \u0000 followed by its base64.
+function jsonBinaryReplacer(key, value) {
+    const raw = this[key];
+    if (isBinary(raw)) {
+        const bytes = raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+        return '\u0000' + bytes.toString('base64');
+    }
+    return value;
+}
+
+function jsonBinaryReviver(key, value) {
+    if (typeof value === 'string' && value.charCodeAt(0) === 0) {
+        return Buffer.from(value.substring(1), 'base64');
+    }
+    return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// what the client received
+
+const events = new Map();        // topic -> [{args, kwargs, details}]
+const invocations = new Map();   // procedure -> [{args, kwargs, details}]
+const waiters = new Set();       // {check, resolve}
+const stats = { undefinedExtMessages: [] };
+
+function record(map, key, entry) {
+    if (!map.has(key)) {
+        map.set(key, []);
+    }
+    map.get(key).push(entry);
+    for (const waiter of [...waiters]) {
+        waiter.check();
+    }
+}
+
+/** Resolves with the entries under key (only those whose kwargs.token is token, when given) once there are count. */
+function waitFor(map, key, count, timeoutMs, token) {
+    const matching = () => (map.get(key) || []).filter(entry => token === undefined || (entry.kwargs && entry.kwargs.token === token));
+    return new Promise((resolve, reject) => {
+        const waiter = {};
+        const timer = setTimeout(() => {
+            waiters.delete(waiter);
+            reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} on ${key}` + (token === undefined ? '' : ` with token ${token}`)
+                + `, got ${matching().length} of ${(map.get(key) || []).length}: ${safeJson(map.get(key) || [])}`.substring(0, 4000)));
+        }, timeoutMs);
+        waiter.check = () => {
+            const got = matching();
+            if (got.length >= count) {
+                clearTimeout(timer);
+                waiters.delete(waiter);
+                resolve(got);
+            }
+        };
+        waiters.add(waiter);
+        waiter.check();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// autobahn-js
+
+async function autobahnClient() {
+    if (typeof globalThis.WebSocket !== 'function') {
+        throw new Error('autobahn-js needs a global WebSocket: run node with --experimental-websocket on Node 20');
+    }
+    const { default: autobahn } = await import('autobahn');
+    let connection;
+    let session;
+
+    return {
+        library: 'autobahn-js ' + autobahn.version,
+
+        connect({ url, realm, serializer }) {
+            const serializers = {
+                json: () => new autobahn.serializer.JSONSerializer(jsonBinaryReplacer, jsonBinaryReviver),
+                msgpack: () => new autobahn.serializer.MsgpackSerializer(),
+                cbor: () => new autobahn.serializer.CBORSerializer(),
+            };
+            if (!serializers[serializer]) {
+                throw new Error('autobahn-js has no serializer ' + serializer);
+            }
+            connection = new autobahn.Connection({
+                url, realm, serializers: [serializers[serializer]()], max_retries: 0, retry_if_unreachable: false,
+            });
+            return new Promise((resolve, reject) => {
+                connection.onopen = (opened, details) => {
+                    session = opened;
+                    resolve({ sessionId: opened.id, protocol: connection.transport.info.protocol });
+                };
+                connection.onclose = (reason, details) => {
+                    if (!session) {
+                        reject(new Error('connection closed before join: ' + reason + ' ' + safeJson(details)));
+                    }
+                    return true;
+                };
+                connection.open();
+            });
+        },
+
+        async call({ procedure, args, kwargs, options }) {
+            try {
+                const result = await session.call(procedure, fromWire(args), fromWire(kwargs), options || {});
+                if (result instanceof autobahn.Result) {
+                    return { ok: true, result: { args: toWire(result.args), kwargs: toWire(result.kwargs) } };
+                }
+                // autobahn-js hands a single positional result over as the value itself, and no result as null
+                // (so a lone null result looks like none: the tests never send one)
+                return { ok: true, result: { args: result === null || result === undefined ? [] : [toWire(result)], kwargs: {} } };
+            } catch (e) {
+                if (e instanceof autobahn.Error) {
+                    return { ok: false, error: { uri: e.error, args: toWire(e.args), kwargs: toWire(e.kwargs) } };
+                }
+                throw e;
+            }
+        },
+
+        async register({ procedure, behavior, error, result }) {
+            const registration = await session.register(procedure, (args, kwargs, details) => {
+                record(invocations, procedure, { args: toWire(args), kwargs: toWire(kwargs), details: { procedure: details.procedure, caller: details.caller } });
+                if (behavior === 'fail') {
+                    throw new autobahn.Error(error.uri, fromWire(error.args), fromWire(error.kwargs));
+                }
+                if (behavior === 'constant') {
+                    return new autobahn.Result(fromWire(result.args ?? []), fromWire(result.kwargs ?? {}));
+                }
+                return new autobahn.Result(args, kwargs);
+            });
+            return { registrationId: registration.id };
+        },
+
+        async subscribe({ topic }) {
+            const subscription = await session.subscribe(topic, (args, kwargs, details) => {
+                record(events, topic, { args: toWire(args), kwargs: toWire(kwargs), details: { publication: details.publication, publisher: details.publisher, topic: details.topic } });
+            });
+            return { subscriptionId: subscription.id };
+        },
+
+        async publish({ topic, args, kwargs, options }) {
+            const publication = await session.publish(topic, fromWire(args), fromWire(kwargs), { acknowledge: true, ...(options || {}) });
+            return { publicationId: publication.id };
+        },
+
+        status() {
+            return { open: Boolean(session && session.isOpen) };
+        },
+
+        leave() {
+            return new Promise(resolve => {
+                if (!connection || !session || !session.isOpen) {
+                    resolve({ left: false });
+                    return;
+                }
+                connection.onclose = (reason) => {
+                    resolve({ left: true, reason });
+                    return true;
+                };
+                connection.close('wamp.close.normal', 'interop test done');
+            });
+        },
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// wampy
+
+async function wampyClient() {
+    const { Wampy } = await import('wampy');
+    const { MsgpackSerializer } = await import('wampy/MsgpackSerializer.js');
+    const { CborSerializer } = await import('wampy/CborSerializer.js');
+    const { default: WebSocket } = await import('ws');
+    const wampyVersion = JSON.parse(readFileSync(new URL('./node_modules/wampy/package.json', import.meta.url), 'utf8')).version;
+    let wampy;
+
+    /** wampy's MessagePack serializer, watched: messages it sends with `undefined` inside are counted. */
+    function watchedMsgpack() {
+        const serializer = new MsgpackSerializer();
+        const encode = serializer.encode.bind(serializer);
+        serializer.encode = (message) => {
+            const bytes = encode(message);
+            if (containsUndefined(message) && containsExtType0(bytes)) {
+                stats.undefinedExtMessages.push(toWire(message));
+            }
+            return bytes;
+        };
+        return serializer;
+    }
+
+    function containsUndefined(value) {
+        if (value === undefined) {
+            return true;
+        }
+        if (Array.isArray(value)) {
+            return value.some(containsUndefined);
+        }
+        if (value !== null && typeof value === 'object' && !isBinary(value)) {
+            return Object.values(value).some(containsUndefined);
+        }
+        return false;
+    }
+
+    /** msgpackr writes undefined as fixext 1 of type 0: d4 00 00. */
+    function containsExtType0(bytes) {
+        for (let i = 0; i + 2 < bytes.length; i++) {
+            if (bytes[i] === 0xd4 && bytes[i + 1] === 0x00 && bytes[i + 2] === 0x00) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    function payload(args, kwargs) {
+        if (args === undefined && kwargs === undefined) {
+            return undefined;
+        }
+        return { argsList: fromWire(args === undefined ? [] : args), argsDict: fromWire(kwargs) };
+    }
+
+    return {
+        library: 'wampy ' + (wampyVersion || '8'),
+
+        async connect({ url, realm, serializer }) {
+            const serializers = {
+                json: () => ({
+                    protocol: 'json',
+                    isBinary: false,
+                    encode: data => JSON.stringify(data, jsonBinaryReplacer),
+                    decode: data => JSON.parse(data, jsonBinaryReviver),
+                }),
+                msgpack: watchedMsgpack,
+                cbor: () => new CborSerializer(),
+            };
+            if (!serializers[serializer]) {
+                throw new Error('wampy has no serializer ' + serializer);
+            }
+            // wampy answers a message it cannot decode with ABORT and a closed connection, and keeps the reason to
+            // itself: say it on stderr, which the test shows when something fails
+            const chosen = serializers[serializer]();
+            const decode = chosen.decode.bind(chosen);
+            chosen.decode = (data) => {
+                try {
+                    return decode(data);
+                } catch (e) {
+                    log(`wampy (${serializer}) cannot decode a received message of ${data.byteLength ?? data.length} bytes: ${e && e.message}`);
+                    throw e;
+                }
+            };
+            wampy = new Wampy(url, { ws: WebSocket, realm, serializer: chosen, autoReconnect: false, debug: false });
+            await wampy.connect();
+            return { sessionId: wampy.getSessionId(), protocol: 'wamp.2.' + wampy._options.serializer.protocol };
+        },
+
+        async call({ procedure, args, kwargs, options }) {
+            try {
+                const result = await wampy.call(procedure, payload(args, kwargs), options);
+                return { ok: true, result: { args: toWire(result.argsList ?? []), kwargs: toWire(result.argsDict ?? {}) } };
+            } catch (e) {
+                if (e && e.errorUri) {
+                    return { ok: false, error: { uri: e.errorUri, args: toWire(e.argsList ?? []), kwargs: toWire(e.argsDict ?? {}) } };
+                }
+                throw e;
+            }
+        },
+
+        async register({ procedure, behavior, error, result }) {
+            const registration = await wampy.register(procedure, ({ argsList, argsDict, details }) => {
+                record(invocations, procedure, { args: toWire(argsList ?? []), kwargs: toWire(argsDict ?? {}), details: { procedure: details?.procedure, caller: details?.caller } });
+                if (behavior === 'fail') {
+                    throw { error: error.uri, argsList: fromWire(error.args), argsDict: fromWire(error.kwargs) };
+                }
+                if (behavior === 'constant') {
+                    return { argsList: fromWire(result.args ?? []), argsDict: fromWire(result.kwargs) };
+                }
+                if (argsList === undefined && argsDict === undefined) {
+                    return undefined;
+                }
+                return { argsList: argsList ?? [], argsDict };
+            });
+            return { registrationId: registration.registrationId };
+        },
+
+        async subscribe({ topic }) {
+            const subscription = await wampy.subscribe(topic, ({ argsList, argsDict, details }) => {
+                record(events, topic, { args: toWire(argsList ?? []), kwargs: toWire(argsDict ?? {}), details: { publication: details?.publication, publisher: details?.publisher, topic: details?.topic } });
+            });
+            return { subscriptionId: subscription.subscriptionId };
+        },
+
+        async publish({ topic, args, kwargs, options }) {
+            const published = await wampy.publish(topic, payload(args, kwargs), options);
+            return { publicationId: published?.publicationId };
+        },
+
+        status() {
+            return { open: Boolean(wampy && wampy.getSessionId() && wampy._ws && wampy._ws.readyState === 1) };
+        },
+
+        async leave() {
+            if (!wampy || !wampy.getSessionId()) {
+                return { left: false };
+            }
+            await wampy.disconnect();
+            return { left: true };
+        },
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// command loop
+
+const factories = { autobahn: autobahnClient, wampy: wampyClient };
+if (!factories[clientName]) {
+    log('usage: node wamp-driver.mjs autobahn|wampy');
+    process.exit(2);
+}
+
+let idleTimer;
+function touch() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+        log(`wamp-driver: idle for ${IDLE_LIMIT_MS} ms, exiting`);
+        process.exit(3);
+    }, IDLE_LIMIT_MS);
+}
+touch();
+
+const client = await factories[clientName]();
+reply({ id: 0, ok: true, result: { ready: true, library: client.library, node: process.version } });
+
+/** Commands run one at a time, so a lost answer must not hold up the ones after it. */
+function limited(promise, command) {
+    const limit = command.timeoutMs ?? 25000;
+    let timer;
+    return Promise.race([
+        promise,
+        new Promise((resolve, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer to ${command.op} within ${limit} ms`)), limit);
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+
+async function handle(command) {
+    switch (command.op) {
+        case 'connect':
+            return { ok: true, result: await limited(client.connect(command), command) };
+        case 'call':
+            return limited(client.call(command), command);
+        case 'register':
+            return { ok: true, result: await limited(client.register(command), command) };
+        case 'subscribe':
+            return { ok: true, result: await limited(client.subscribe(command), command) };
+        case 'publish':
+            return { ok: true, result: await limited(client.publish(command), command) };
+        case 'events':
+            return { ok: true, result: await waitFor(events, command.topic, command.count ?? 0, command.timeoutMs ?? 10000, command.token ?? undefined) };
+        case 'invocations':
+            return { ok: true, result: await waitFor(invocations, command.procedure, command.count ?? 0, command.timeoutMs ?? 10000, command.token ?? undefined) };
+        case 'stats':
+            return { ok: true, result: stats };
+        case 'status':
+            return { ok: true, result: client.status() };
+        case 'leave':
+            return { ok: true, result: await client.leave() };
+        default:
+            throw new Error('unknown op ' + command.op);
+    }
+}
+
+// Commands run one after the other, in arrival order; the test waits for each reply anyway.
+let queue = Promise.resolve();
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+lines.on('line', line => {
+    touch();
+    if (!line.trim()) {
+        return;
+    }
+    let command;
+    try {
+        command = JSON.parse(line);
+    } catch (e) {
+        reply({ id: -1, ok: false, failure: 'unparsable command: ' + e.message });
+        return;
+    }
+    queue = queue
+        .then(() => handle(command))
+        .then(answer => reply({ id: command.id, ...answer }))
+        .catch(failure => reply({ id: command.id, ok: false, failure: String(failure && failure.stack || failure) }))
+        .then(() => {
+            if (command.op === 'leave') {
+                process.exit(0);
+            }
+        });
+});
+lines.on('close', () => queue.then(() => process.exit(0)));
+process.on('unhandledRejection', reason => log('unhandled rejection:', String(reason && reason.stack || reason)));
