@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the router next to a plain WebSocket echo on the same stack, measured in the same run.
 #
-# Builds sample-app and wamp-benchmarks (offline, only these two modules), starts the sample app as its own process
+# Builds sample-app and wamp-benchmarks (with the modules they depend on), starts the sample app as its own process
 # on a free loopback port with the `benchmark` profile, runs the scenarios interleaved for ROUNDS rounds
 # (echo, rpc-remote, rpc-annotated, echo, ...), prints one BENCH line per run and a table with min/max per scenario
 # and the ratios rpc/echo and rpc/(echo/2). The app is stopped by its PID at the end, also on failure or Ctrl-C.
@@ -59,7 +59,7 @@ EOF
 }
 
 if [[ "$SKIP_BUILD" != "1" ]]; then
-  echo "building sample-app and wamp-benchmarks (offline)" >&2
+  echo "building sample-app and wamp-benchmarks" >&2
   (cd "$ROOT" && mvn -q -ntp -DskipTests package -pl sample-app,wamp-benchmarks -am)
 fi
 # private copies, so a concurrent build of the modules cannot swap the jars under a running benchmark
