@@ -1,6 +1,7 @@
 package io.wampspring.router;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.WampMessage;
@@ -47,22 +48,18 @@ public final class WampConnection implements PeerConnection {
 
     /** A binary frame (or a text frame's UTF-8 bytes) from the peer. */
     public void onFrame(byte[] frame) {
-        WampMessage message;
-        try {
-            message = serializer.deserialize(frame);
-        }
-        catch (ProtocolViolationException ex) {
-            session.protocolViolation(ex.getMessage());
-            return;
-        }
-        dispatch(message);
+        handle(() -> serializer.deserialize(frame));
     }
 
-    /** A text frame from the peer. */
+    /** A text frame from the peer, decoded without a detour through UTF-8 bytes. */
     public void onFrame(String frame) {
+        handle(() -> serializer.deserialize(frame));
+    }
+
+    private void handle(Supplier<WampMessage> decoder) {
         WampMessage message;
         try {
-            message = serializer.deserialize(frame);
+            message = decoder.get();
         }
         catch (ProtocolViolationException ex) {
             session.protocolViolation(ex.getMessage());
