@@ -74,22 +74,23 @@ public final class Broker {
         if (state == null) {
             return;
         }
-        Subscription subscription = exact.compute(uri, (key, current) -> {
-            if (current == null) {
-                Subscription created = new Subscription(Ids.random(), uri, match, new WampPeer[] {subscriber});
-                byId.put(created.id(), created);
-                return created;
-            }
-            Subscription updated = current.withSubscriber(subscriber);
-            byId.put(updated.id(), updated);
-            return updated;
+        long[] subscriptionId = new long[1];
+        // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED, no PUBLISH after it misses it
+        subscriber.sendAfter(() -> {
+            Subscription subscription = exact.compute(uri, (key, current) -> {
+                Subscription updated = current == null
+                        ? new Subscription(Ids.random(), uri, match, new WampPeer[] {subscriber})
+                        : current.withSubscriber(subscriber);
+                byId.put(updated.id(), updated);
+                return updated;
+            });
+            subscriptionId[0] = subscription.id();
+            state.subscriptions.add(subscription.id());
+            return new Subscribed(request, subscription.id());
         });
-        state.subscriptions.add(subscription.id());
         if (state.closed) {
-            removeSubscriber(subscription.id(), subscriber);
-            return;
+            removeSubscriber(subscriptionId[0], subscriber);
         }
-        subscriber.send(new Subscribed(request, subscription.id()));
     }
 
     void unsubscribe(WampPeer subscriber, Unsubscribe unsubscribe) {

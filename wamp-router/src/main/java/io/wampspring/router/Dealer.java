@@ -17,6 +17,7 @@ import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.Unregistered;
 import io.wampspring.router.message.Yield;
+import io.wampspring.router.serialization.ProtocolViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,19 +88,20 @@ public final class Dealer {
             return;
         }
         Registration created = new Registration(Ids.random(), uri, match, invoke, List.of(callee));
-        if (exact.putIfAbsent(uri, created) != null) {
-            callee.send(Options.error(MessageType.REGISTER, request, WampUris.PROCEDURE_ALREADY_EXISTS,
-                    "procedure '" + uri + "' is already registered"));
-            return;
-        }
-        byId.put(created.id(), created);
-        state.registrations.add(created.id());
+        // visible and acknowledged as one step: no INVOCATION overtakes REGISTERED, no CALL after it misses it
+        callee.sendAfter(() -> {
+            if (exact.putIfAbsent(uri, created) != null) {
+                return Options.error(MessageType.REGISTER, request, WampUris.PROCEDURE_ALREADY_EXISTS,
+                        "procedure '" + uri + "' is already registered");
+            }
+            byId.put(created.id(), created);
+            state.registrations.add(created.id());
+            return new Registered(request, created.id());
+        });
         if (state.closed) {
             // the session left while we registered: undo, whoever of us gets there first
             removeCallee(created.id(), callee);
-            return;
         }
-        callee.send(new Registered(request, created.id()));
     }
 
     void unregister(WampPeer callee, Unregister unregister) {
@@ -160,7 +162,9 @@ public final class Dealer {
             return;
         }
         PendingCall pending = new PendingCall(caller, request, callee, callee.nextRequestId());
-        callerState.calls.put(request, pending);
+        if (callerState.calls.putIfAbsent(request, pending) != null) {
+            throw new ProtocolViolationException("CALL request id " + request + " is already in flight");
+        }
         calleeState.invocations.put(pending.invocationId, pending);
         if (calleeState.closed) {
             if (calleeState.invocations.remove(pending.invocationId) != null) {

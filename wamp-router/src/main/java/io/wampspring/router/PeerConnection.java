@@ -1,5 +1,7 @@
 package io.wampspring.router;
 
+import java.util.function.Supplier;
+
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.TransportInfo;
@@ -9,6 +11,9 @@ public interface PeerConnection {
 
     /** Sends without blocking; a closed or overflowing connection deals with the message by its own policy. */
     void send(WampMessage message);
+
+    /** See {@link WampPeer#sendAfter(Supplier)}. */
+    void sendAfter(Supplier<WampMessage> changeThenReply);
 
     /** Closes once everything sent so far has gone out. */
     void close(CloseReason reason);

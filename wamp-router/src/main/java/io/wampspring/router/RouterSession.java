@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.wampspring.router.auth.AuthDecision;
 import io.wampspring.router.auth.AuthIdentity;
@@ -27,6 +28,7 @@ import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Welcome;
 import io.wampspring.router.message.Yield;
+import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.transport.CloseReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,6 +83,11 @@ public final class RouterSession implements WampPeer {
     }
 
     @Override
+    public void sendAfter(Supplier<WampMessage> changeThenReply) {
+        connection.sendAfter(changeThenReply);
+    }
+
+    @Override
     public long nextRequestId() {
         return requestIds.incrementAndGet();
     }
@@ -108,11 +115,17 @@ public final class RouterSession implements WampPeer {
 
     /** Handles one message from the peer. Called by one thread at a time per session for remote peers. */
     public void handle(WampMessage message) {
-        if (state == State.ESTABLISHED) {
-            route(message);
+        try {
+            if (state == State.ESTABLISHED) {
+                route(message);
+            }
+            else {
+                handleOutsideSession(message);
+            }
         }
-        else {
-            handleOutsideSession(message);
+        catch (ProtocolViolationException ex) {
+            // a violation found while routing (a reused request id), rather than while decoding
+            protocolViolation(ex.getMessage());
         }
     }
 
@@ -255,6 +268,11 @@ public final class RouterSession implements WampPeer {
     private void welcome(AuthIdentity authenticated) {
         Realm target = realm;
         if (target == null) {
+            return;
+        }
+        if (router.isClosed()) {
+            // authentication finished after shutdown began: the session would never be told goodbye
+            abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
             return;
         }
         identity = authenticated;

@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import io.wampspring.router.transport.OutboundQueue;
 import io.wampspring.router.transport.SlowConsumerPolicy;
 import io.wampspring.router.transport.Transport;
 import io.wampspring.router.transport.TransportInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class WampConnection implements PeerConnection {
     private final OutboundQueue queue;
     private final RouterSession session;
     private final AtomicBoolean slowConsumerReported = new AtomicBoolean();
+    private volatile @Nullable ScheduledFuture<?> closeDeadline;
 
     WampConnection(WampRouter router, Transport transport, WampSerializer serializer) {
         this.router = router;
@@ -84,6 +87,10 @@ public final class WampConnection implements PeerConnection {
     /** The transport is closed, by either side. */
     public void onClose() {
         queue.closeNow(CloseReason.NORMAL);
+        ScheduledFuture<?> deadline = closeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         session.connectionLost();
     }
 
@@ -100,7 +107,18 @@ public final class WampConnection implements PeerConnection {
     @Override
     public void send(WampMessage message) {
         byte[] frame = serializer.serialize(message);
-        OutboundQueue.Offer offer = queue.offer(frame);
+        overflowed(message, queue.offer(frame));
+    }
+
+    @Override
+    public void sendAfter(Supplier<WampMessage> changeThenReply) {
+        WampMessage[] reply = new WampMessage[1];
+        OutboundQueue.Offer offer = queue.offer(() -> serializer.serialize(reply[0] = changeThenReply.get()));
+        overflowed(reply[0], offer);
+    }
+
+    /** Applies the slow-consumer policy when a frame did not fit. */
+    private void overflowed(WampMessage message, OutboundQueue.Offer offer) {
         if (offer != OutboundQueue.Offer.FULL) {
             return;
         }
@@ -123,7 +141,10 @@ public final class WampConnection implements PeerConnection {
     @Override
     public void close(CloseReason reason) {
         queue.closeAfterFlush(reason);
-        router.schedule(router.config().closeTimeout(), () -> queue.closeNow(reason));
+        if (closeDeadline == null) {
+            // a peer that stops reading cannot hold the connection open: cut it off when the flush takes too long
+            closeDeadline = router.schedule(router.config().closeTimeout(), () -> queue.closeNow(reason));
+        }
     }
 
     /** Closes the transport now, dropping whatever is still queued (a shutdown cutting off a silent peer). */

@@ -1,6 +1,8 @@
 package io.wampspring.router;
 
 import io.wampspring.router.auth.AuthIdentity;
+import java.util.function.Supplier;
+
 import io.wampspring.router.message.WampMessage;
 
 /**
@@ -15,6 +17,13 @@ public interface WampPeer {
 
     /** Hands a message to the peer's send buffer; never blocks. */
     void send(WampMessage message);
+
+    /**
+     * Applies a change and sends the reply it returns, as one step for this peer: whatever another session sends it
+     * because of the change (an EVENT for a new subscription, an INVOCATION for a new registration) cannot overtake
+     * the reply, and the peer cannot act on the reply before the change is visible.
+     */
+    void sendAfter(Supplier<WampMessage> changeThenReply);
 
     /** The next router-issued request id toward this peer (session scope), for INVOCATION and INTERRUPT. */
     long nextRequestId();

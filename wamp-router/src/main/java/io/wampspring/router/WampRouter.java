@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,14 +91,21 @@ public final class WampRouter implements AutoCloseable {
         if (target == null) {
             throw new IllegalArgumentException("no realm named '" + realmName + "'");
         }
+        if (closed) {
+            throw new IllegalStateException("the router is shut down");
+        }
         RouterSession session = new RouterSession(this, connection);
         session.joinLocal(target, identity);
         return session;
     }
 
-    void schedule(Duration delay, Runnable task) {
-        if (!scheduler.isShutdown()) {
-            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    /** Runs a task later on the router's timer; null when the router has stopped its timer. */
+    @Nullable ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        try {
+            return scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (java.util.concurrent.RejectedExecutionException ex) {
+            return null;
         }
     }
 

@@ -271,4 +271,33 @@ class BrokerTest {
         peer.send(new Subscribe(2L, Map.of("match", "exact"), "com.example"));
         assertThat(peer.next(Subscribed.class).request()).isEqualTo(2L);
     }
+
+    @Test
+    void subscribedAlwaysArrivesBeforeTheFirstEventEvenWhilePublicationsRace() throws Exception {
+        TestPeer publisher = TestPeer.joined(router, "realm1");
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread hammer = new Thread(() -> {
+            long request = 1;
+            while (publishing.get()) {
+                publisher.send(new Publish(request++, Map.of(), "com.example.busy",
+                        Payload.EMPTY));
+            }
+        });
+        hammer.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                TestPeer subscriber = TestPeer.joined(router, "realm1");
+                subscriber.send(new Subscribe(1L, Map.of(), "com.example.busy"));
+                org.awaitility.Awaitility.await().until(() -> subscriber.receivedCount() >= 2);
+                // received().get(0) is WELCOME
+                assertThat(subscriber.received().get(1))
+                        .isInstanceOf(Subscribed.class);
+                subscriber.disconnect();
+            }
+        }
+        finally {
+            publishing.set(false);
+            hammer.join();
+        }
+    }
 }

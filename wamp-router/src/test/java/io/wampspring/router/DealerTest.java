@@ -418,4 +418,43 @@ class DealerTest {
             assertThat(caller.next(Result.class).request()).isEqualTo(request * 1000);
         }
     }
+
+    @Test
+    void aCallRequestIdStillInFlightIsAProtocolViolation() {
+        TestPeer callee = TestPeer.joined(router, "realm1");
+        callee.register("com.example.slow");
+        TestPeer caller = TestPeer.joined(router, "realm1");
+        caller.send(new Call(7L, Map.of(), "com.example.slow", Payload.EMPTY));
+        callee.next(Invocation.class);
+
+        caller.send(new Call(7L, Map.of(), "com.example.slow", Payload.EMPTY));
+
+        io.wampspring.router.message.Abort abort = caller.next(io.wampspring.router.message.Abort.class);
+        assertThat(abort.reason()).isEqualTo("wamp.error.protocol_violation");
+        assertThat((String) abort.details().get("message")).contains("already in flight");
+        callee.expectNothingMore();
+    }
+
+    @Test
+    void aCallMadeAsSoonAsRegisteredArrivesReachesTheCallee() throws Exception {
+        TestPeer caller = TestPeer.joined(router, "realm1");
+        for (int i = 0; i < 200; i++) {
+            TestPeer callee = TestPeer.joined(router, "realm1");
+            String procedure = "com.example.fresh" + i;
+            long request = i + 1L;
+            int before = callee.receivedCount();
+            // another thread calls the moment REGISTERED reaches the callee's transport
+            java.util.concurrent.CompletableFuture<Void> called = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                org.awaitility.Awaitility.await().until(() -> callee.receivedCount() > before);
+                caller.send(new Call(request, Map.of(), procedure, Payload.EMPTY));
+            });
+            callee.send(new Register(1L, Map.of(), procedure));
+            called.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            callee.next(Registered.class);
+            Invocation invocation = callee.next(Invocation.class);
+            callee.send(new Yield(invocation.request(), Map.of(), Payload.EMPTY));
+            assertThat(caller.next(Result.class).request()).isEqualTo(request);
+            callee.disconnect();
+        }
+    }
 }

@@ -9,9 +9,11 @@ import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.spring.websocket.WampWebSocketHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
@@ -26,6 +28,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({WebSocketHandler.class, SimpleUrlHandlerMapping.class, jakarta.websocket.Session.class})
 @ConditionalOnBean(WampRouter.class)
+@ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WampProperties.class)
 public final class WampWebSocketAutoConfiguration {
 
     /** Ahead of annotated controllers, so a catch-all controller mapping cannot hide the WebSocket endpoint. */

@@ -192,6 +192,15 @@ class WampAutoConfigurationTests {
     }
 
     @Test
+    void disabledWithAUserRouterServesNoWebSocketEndpoint() {
+        webRunner.withUserConfiguration(UserRouter.class).withPropertyValues("wamp.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(WampRouter.class).doesNotHaveBean(WampWebSocketHandler.class)
+                    .doesNotHaveBean("wampHandlerMapping");
+        });
+    }
+
+    @Test
     void backsOffFromAUserRouter() {
         webRunner.withUserConfiguration(UserRouter.class).run(context -> {
             assertThat(context).hasSingleBean(WampRouter.class);

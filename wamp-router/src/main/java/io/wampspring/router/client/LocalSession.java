@@ -8,10 +8,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.wampspring.router.PeerConnection;
 import io.wampspring.router.RouterSession;
@@ -54,6 +56,13 @@ public final class LocalSession implements AutoCloseable {
     /** Events a subscriber may have waiting before further events for it are dropped (and counted). */
     public static final int DEFAULT_EVENT_BACKLOG = 10_000;
 
+    /** Threads on demand, idle ones end after a minute: completions only, never handlers. */
+    private static final Executor COMPLETIONS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "wamp-local-completion");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Executor executor;
     private final int eventBacklog;
     private final RouterSession session;
@@ -62,6 +71,8 @@ public final class LocalSession implements AutoCloseable {
     private final ConcurrentHashMap<Long, InvocationHandler> procedures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final LongAdder droppedEvents = new LongAdder();
+    /** Held while a registration or subscription becomes visible and its handler is installed. */
+    private final Object acknowledging = new Object();
     private volatile boolean closed;
 
     public LocalSession(WampRouter router, String realm, AuthIdentity identity, Executor executor) {
@@ -163,6 +174,10 @@ public final class LocalSession implements AutoCloseable {
         CompletableFuture<Object> untyped = (CompletableFuture<Object>) future;
         pending.put(request, new PendingRequest(untyped, onReply));
         session.handle(message.apply(request));
+        if (closed && pending.remove(request) != null) {
+            // closed while this request was being sent: nobody would ever answer it
+            fail(untyped, closedError());
+        }
         return future;
     }
 
@@ -215,8 +230,19 @@ public final class LocalSession implements AutoCloseable {
         complete(waiting.future(), value);
     }
 
+    private @Nullable InvocationHandler handlerOf(long registration) {
+        InvocationHandler handler = procedures.get(registration);
+        if (handler != null) {
+            return handler;
+        }
+        // a registration being acknowledged right now: its handler is in place once the lock is free
+        synchronized (acknowledging) {
+            return procedures.get(registration);
+        }
+    }
+
     private void invoke(Invocation invocation) {
-        InvocationHandler handler = procedures.get(invocation.registration());
+        InvocationHandler handler = handlerOf(invocation.registration());
         if (handler == null) {
             answer(errorFor(invocation, new WampException(WampUris.NO_SUCH_PROCEDURE, "no handler")));
             return;
@@ -264,6 +290,11 @@ public final class LocalSession implements AutoCloseable {
     private void deliver(Event event) {
         List<Listener> targets = listeners.get(event.subscription());
         if (targets == null) {
+            synchronized (acknowledging) {
+                targets = listeners.get(event.subscription());
+            }
+        }
+        if (targets == null) {
             return;
         }
         for (Listener listener : targets) {
@@ -277,22 +308,16 @@ public final class LocalSession implements AutoCloseable {
         }
     }
 
-    private void complete(CompletableFuture<Object> future, @Nullable Object value) {
-        try {
-            executor.execute(() -> future.complete(value));
-        }
-        catch (RejectedExecutionException ex) {
-            future.complete(value);
-        }
+    /**
+     * Completes a future off the routing thread, and off the handlers' executor: a handler that waits for a call it
+     * made must not wait for a thread its own kind is holding.
+     */
+    private static void complete(CompletableFuture<Object> future, @Nullable Object value) {
+        COMPLETIONS.execute(() -> future.complete(value));
     }
 
-    private void fail(CompletableFuture<Object> future, Throwable failure) {
-        try {
-            executor.execute(() -> future.completeExceptionally(failure));
-        }
-        catch (RejectedExecutionException ex) {
-            future.completeExceptionally(failure);
-        }
+    private static void fail(CompletableFuture<Object> future, Throwable failure) {
+        COMPLETIONS.execute(() -> future.completeExceptionally(failure));
     }
 
     private void closedByRouter() {
@@ -360,6 +385,13 @@ public final class LocalSession implements AutoCloseable {
         @Override
         public void send(WampMessage message) {
             receive(message);
+        }
+
+        @Override
+        public void sendAfter(Supplier<WampMessage> changeThenReply) {
+            synchronized (acknowledging) {
+                receive(changeThenReply.get());
+            }
         }
 
         @Override

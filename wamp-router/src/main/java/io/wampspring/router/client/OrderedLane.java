@@ -74,6 +74,11 @@ final class OrderedLane implements Runnable {
             catch (RuntimeException ex) {
                 logger.error("Ordered task failed", ex);
             }
+            catch (Error error) {
+                // keep the lane alive for the tasks behind this one, then let the error go on
+                schedule();
+                throw error;
+            }
         }
         schedule();
     }

@@ -2,6 +2,7 @@ package io.wampspring.router.transport;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,20 +32,46 @@ public final class OutboundQueue {
     }
 
     public Offer offer(byte[] frame) {
+        Offer refused;
         synchronized (this) {
-            if (closing) {
-                return Offer.CLOSED;
-            }
-            // only what waits behind the frame in flight counts: a lone frame is taken whatever its size
-            if (!queue.isEmpty() && queuedBytes + frame.length > limitBytes) {
-                return Offer.FULL;
-            }
-            queue.add(frame);
-            queuedBytes += frame.length;
-            if (writing) {
-                return Offer.ACCEPTED;
-            }
-            writing = true;
+            refused = enqueue(frame);
+        }
+        return started(refused);
+    }
+
+    /**
+     * Offers the frame {@code producer} makes, making it under the queue's lock: a frame that another thread offers
+     * because of what the producer changed waits for the lock, and so lands behind this one.
+     */
+    public Offer offer(Supplier<byte[]> producer) {
+        Offer refused;
+        synchronized (this) {
+            refused = enqueue(producer.get());
+        }
+        return started(refused);
+    }
+
+    /** Queues a frame, the lock held; null when it was queued and this thread must start writing. */
+    private @Nullable Offer enqueue(byte[] frame) {
+        if (closing) {
+            return Offer.CLOSED;
+        }
+        // only what waits behind the frame in flight counts: a lone frame is taken whatever its size
+        if (!queue.isEmpty() && queuedBytes + frame.length > limitBytes) {
+            return Offer.FULL;
+        }
+        queue.add(frame);
+        queuedBytes += frame.length;
+        if (writing) {
+            return Offer.ACCEPTED;
+        }
+        writing = true;
+        return null;
+    }
+
+    private Offer started(@Nullable Offer refused) {
+        if (refused != null) {
+            return refused;
         }
         drain();
         return Offer.ACCEPTED;

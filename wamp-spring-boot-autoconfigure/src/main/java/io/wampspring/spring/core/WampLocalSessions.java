@@ -34,7 +34,12 @@ public final class WampLocalSessions implements AutoCloseable {
     }
 
     public LocalSession session(String realm, Purpose purpose) {
-        return sessions.compute(realm + '\n' + purpose, (key, current) -> {
+        String key = realm + '\n' + purpose;
+        LocalSession open = sessions.get(key);
+        if (open != null && open.isOpen()) {
+            return open;
+        }
+        return sessions.compute(key, (ignored, current) -> {
             if (current != null && current.isOpen()) {
                 return current;
             }

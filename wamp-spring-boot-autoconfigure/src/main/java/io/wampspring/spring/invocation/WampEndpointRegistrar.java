@@ -16,6 +16,7 @@ import io.wampspring.spring.annotation.WampTopic;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
@@ -64,7 +65,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
             if (ScopedProxyUtils.isScopedTarget(beanName)) {
                 continue;
             }
-            Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+            Class<?> type = targetClass(beanName);
             if (type == null || !AnnotationUtils.isCandidateClass(type, List.of(WampProcedure.class, WampTopic.class))) {
                 continue;
             }
@@ -80,6 +81,17 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
             Object bean = beanFactory.getBean(beanName);
             procedures.forEach((method, annotation) -> register(bean, method, annotation));
             topics.forEach((method, annotation) -> subscribe(bean, method, annotation));
+        }
+    }
+
+    /** The class to scan, or null for a bean whose type cannot be determined (as Spring's event listeners do). */
+    private @Nullable Class<?> targetClass(String beanName) {
+        try {
+            return AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Could not resolve the target class of bean '{}'", beanName, ex);
+            return null;
         }
     }
 

@@ -3,6 +3,8 @@ package io.wampspring.spring.websocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.router.transport.CloseReason;
@@ -30,6 +32,12 @@ final class WebSocketTransport implements Transport {
 
     private static final boolean JAKARTA_PRESENT =
             ClassUtils.isPresent("jakarta.websocket.Session", WebSocketTransport.class.getClassLoader());
+
+    private static final Executor CLOSER = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "wamp-websocket-close");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final WebSocketSession session;
     private final WampSerializer serializer;
@@ -74,20 +82,28 @@ final class WebSocketTransport implements Transport {
         }
     }
 
+    /**
+     * Closes on a thread of its own: the container writes the close frame blocking, and behind a write still in flight
+     * to a stalled peer that can take its full send timeout, which must not stall the thread that decided to close
+     * (a publisher, a shutdown).
+     */
     @Override
     public void close(CloseReason reason) {
-        try {
-            session.close(switch (reason) {
-                case NORMAL -> CloseStatus.NORMAL;
-                case PROTOCOL_ERROR -> CloseStatus.PROTOCOL_ERROR;
-                case MESSAGE_TOO_BIG -> CloseStatus.TOO_BIG_TO_PROCESS;
-                case SLOW_CONSUMER -> CloseStatus.POLICY_VIOLATION.withReason("send buffer overflow");
-                case SHUTDOWN -> CloseStatus.GOING_AWAY;
-            });
-        }
-        catch (IOException | RuntimeException ex) {
-            logger.debug("Closing WebSocket session {} failed", session.getId(), ex);
-        }
+        CloseStatus status = switch (reason) {
+            case NORMAL -> CloseStatus.NORMAL;
+            case PROTOCOL_ERROR -> CloseStatus.PROTOCOL_ERROR;
+            case MESSAGE_TOO_BIG -> CloseStatus.TOO_BIG_TO_PROCESS;
+            case SLOW_CONSUMER -> CloseStatus.POLICY_VIOLATION.withReason("send buffer overflow");
+            case SHUTDOWN -> CloseStatus.GOING_AWAY;
+        };
+        CLOSER.execute(() -> {
+            try {
+                session.close(status);
+            }
+            catch (IOException | RuntimeException ex) {
+                logger.debug("Closing WebSocket session {} failed", session.getId(), ex);
+            }
+        });
     }
 
     @Override
