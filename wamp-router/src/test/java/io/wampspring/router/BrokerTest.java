@@ -288,7 +288,7 @@ class BrokerTest {
             for (int i = 0; i < 200; i++) {
                 TestPeer subscriber = TestPeer.joined(router, "realm1");
                 subscriber.send(new Subscribe(1L, Map.of(), "com.example.busy"));
-                org.awaitility.Awaitility.await().until(() -> subscriber.receivedCount() >= 2);
+                org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> subscriber.receivedCount() >= 2);
                 // received().get(0) is WELCOME
                 assertThat(subscriber.received().get(1))
                         .isInstanceOf(Subscribed.class);

@@ -445,7 +445,7 @@ class DealerTest {
             int before = callee.receivedCount();
             // another thread calls the moment REGISTERED reaches the callee's transport
             java.util.concurrent.CompletableFuture<Void> called = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                org.awaitility.Awaitility.await().until(() -> callee.receivedCount() > before);
+                org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> callee.receivedCount() > before);
                 caller.send(new Call(request, Map.of(), procedure, Payload.EMPTY));
             });
             callee.send(new Register(1L, Map.of(), procedure));
