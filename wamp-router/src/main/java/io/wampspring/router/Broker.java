@@ -79,7 +79,7 @@ public final class Broker {
         subscriber.sendAfter(() -> {
             Subscription subscription = exact.compute(uri, (key, current) -> {
                 Subscription updated = current == null
-                        ? new Subscription(Ids.random(), uri, match, new WampPeer[] {subscriber})
+                        ? new Subscription(Ids.random(), uri, match, subscriber)
                         : current.withSubscriber(subscriber);
                 byId.put(updated.id(), updated);
                 return updated;
@@ -101,8 +101,16 @@ public final class Broker {
                     "no subscription " + unsubscribe.subscription() + " of this session"));
             return;
         }
+        Subscription subscription = byId.get(unsubscribe.subscription());
+        Subscription.Subscriber entry = subscription != null ? subscription.entryOf(subscriber) : null;
+        // inactive and acknowledged as one step: no EVENT of an older snapshot lands behind UNSUBSCRIBED
+        subscriber.sendAfter(() -> {
+            if (entry != null) {
+                entry.active = false;
+            }
+            return new Unsubscribed(unsubscribe.request(), Map.of());
+        });
         removeSubscriber(unsubscribe.subscription(), subscriber);
-        subscriber.send(new Unsubscribed(unsubscribe.request(), Map.of()));
     }
 
     private void removeSubscriber(long subscriptionId, WampPeer subscriber) {
@@ -147,9 +155,9 @@ public final class Broker {
         if (subscription != null) {
             boolean excludeMe = Options.flag(publish.options(), "exclude_me", true);
             Event event = new Event(subscription.id(), publication, Map.of(), publish.payload());
-            for (WampPeer subscriber : subscription.subscribers()) {
-                if (!(excludeMe && subscriber == publisher)) {
-                    subscriber.send(event);
+            for (Subscription.Subscriber subscriber : subscription.subscribers()) {
+                if (subscriber.active && !(excludeMe && subscriber.peer == publisher)) {
+                    subscriber.peer.sendIf(subscriber::isActive, event);
                 }
             }
         }

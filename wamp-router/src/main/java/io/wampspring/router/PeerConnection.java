@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.message.WampMessage;
@@ -14,6 +15,9 @@ public interface PeerConnection {
 
     /** See {@link WampPeer#sendAfter(Supplier)}. */
     void sendAfter(Supplier<WampMessage> changeThenReply);
+
+    /** See {@link WampPeer#sendIf(BooleanSupplier, WampMessage)}. */
+    void sendIf(BooleanSupplier condition, WampMessage message);
 
     /** Closes once everything sent so far has gone out. */
     void close(CloseReason reason);

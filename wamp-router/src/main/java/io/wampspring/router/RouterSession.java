@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.auth.AuthDecision;
@@ -85,6 +86,11 @@ public final class RouterSession implements WampPeer {
     @Override
     public void sendAfter(Supplier<WampMessage> changeThenReply) {
         connection.sendAfter(changeThenReply);
+    }
+
+    @Override
+    public void sendIf(BooleanSupplier condition, WampMessage message) {
+        connection.sendIf(condition, message);
     }
 
     @Override

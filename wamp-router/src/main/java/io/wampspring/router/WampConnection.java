@@ -2,6 +2,7 @@ package io.wampspring.router;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.message.MessageType;
@@ -108,6 +109,12 @@ public final class WampConnection implements PeerConnection {
     public void send(WampMessage message) {
         byte[] frame = serializer.serialize(message);
         overflowed(message, queue.offer(frame));
+    }
+
+    @Override
+    public void sendIf(BooleanSupplier condition, WampMessage message) {
+        byte[] frame = serializer.serialize(message);
+        overflowed(message, queue.offer(() -> condition.getAsBoolean() ? frame : null));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.wampspring.router;
 
 import io.wampspring.router.auth.AuthIdentity;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.message.WampMessage;
@@ -24,6 +25,9 @@ public interface WampPeer {
      * the reply, and the peer cannot act on the reply before the change is visible.
      */
     void sendAfter(Supplier<WampMessage> changeThenReply);
+
+    /** Sends the message unless {@code condition}, checked under the same lock as {@link #sendAfter}, is false. */
+    void sendIf(BooleanSupplier condition, WampMessage message);
 
     /** The next router-issued request id toward this peer (session scope), for INVOCATION and INTERRUPT. */
     long nextRequestId();

@@ -300,4 +300,46 @@ class BrokerTest {
             hammer.join();
         }
     }
+
+    @Test
+    void noEventFollowsUnsubscribedEvenWhilePublicationsRace() throws Exception {
+        TestPeer publisher = TestPeer.joined(router, "realm1");
+        TestPeer witness = TestPeer.joined(router, "realm1");
+        witness.subscribe("com.example.busy");
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread hammer = new Thread(() -> {
+            long request = 1;
+            while (publishing.get()) {
+                publisher.send(new Publish(request++, Map.of(), "com.example.busy", Payload.EMPTY));
+            }
+        });
+        hammer.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                TestPeer subscriber = TestPeer.joined(router, "realm1");
+                long subscription = subscriber.subscribe("com.example.busy");
+                awaitFast(() -> subscriber.received().stream().anyMatch(Event.class::isInstance));
+                subscriber.send(new Unsubscribe(2L, subscription));
+                awaitFast(() -> subscriber.received().stream().anyMatch(Unsubscribed.class::isInstance));
+                // the publisher routes one publication at a time: once the witness has seen later ones, anything
+                // routed from an older snapshot has reached the subscriber's transport too
+                int seen = witness.receivedCount();
+                awaitFast(() -> witness.receivedCount() >= seen + 3);
+                List<io.wampspring.router.message.WampMessage> received = subscriber.received();
+                int unsubscribed = received.indexOf(received.stream().filter(Unsubscribed.class::isInstance)
+                        .findFirst().orElseThrow());
+                assertThat(received.subList(unsubscribed + 1, received.size())).as("after UNSUBSCRIBED").isEmpty();
+                subscriber.disconnect();
+            }
+        }
+        finally {
+            publishing.set(false);
+            hammer.join();
+        }
+    }
+
+    private static void awaitFast(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(condition);
+    }
 }

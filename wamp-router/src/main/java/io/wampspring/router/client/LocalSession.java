@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.PeerConnection;
@@ -385,6 +386,13 @@ public final class LocalSession implements AutoCloseable {
         @Override
         public void send(WampMessage message) {
             receive(message);
+        }
+
+        @Override
+        public void sendIf(BooleanSupplier condition, WampMessage message) {
+            if (condition.getAsBoolean()) {
+                receive(message);
+            }
         }
 
         @Override

@@ -41,12 +41,17 @@ public final class OutboundQueue {
 
     /**
      * Offers the frame {@code producer} makes, making it under the queue's lock: a frame that another thread offers
-     * because of what the producer changed waits for the lock, and so lands behind this one.
+     * because of what the producer changed waits for the lock, and so lands behind this one. A producer that
+     * returns null sends nothing.
      */
-    public Offer offer(Supplier<byte[]> producer) {
+    public Offer offer(Supplier<byte @Nullable []> producer) {
         Offer refused;
         synchronized (this) {
-            refused = enqueue(producer.get());
+            byte[] frame = producer.get();
+            if (frame == null) {
+                return Offer.ACCEPTED;
+            }
+            refused = enqueue(frame);
         }
         return started(refused);
     }
