@@ -106,13 +106,18 @@ public final class Dealer {
 
     void unregister(WampPeer callee, Unregister unregister) {
         SessionState state = sessions.get(callee.sessionId());
-        if (state == null || !state.registrations.remove(unregister.registration())) {
-            callee.send(Options.error(MessageType.UNREGISTER, unregister.request(), WampUris.NO_SUCH_REGISTRATION,
-                    "no registration " + unregister.registration() + " of this session"));
-            return;
+        long registration = unregister.registration();
+        boolean[] removed = new boolean[1];
+        // removed and acknowledged as one step: no INVOCATION of a CALL routed meanwhile lands behind UNREGISTERED
+        callee.sendAfter(() -> {
+            removed[0] = state != null && state.registrations.remove(registration);
+            return removed[0] ? new Unregistered(unregister.request(), Map.of())
+                    : Options.error(MessageType.UNREGISTER, unregister.request(), WampUris.NO_SUCH_REGISTRATION,
+                            "no registration " + registration + " of this session");
+        });
+        if (removed[0]) {
+            removeCallee(registration, callee);
         }
-        removeCallee(unregister.registration(), callee);
-        callee.send(new Unregistered(unregister.request(), Map.of()));
     }
 
     private void removeCallee(long registrationId, WampPeer callee) {
@@ -172,7 +177,15 @@ public final class Dealer {
             }
             return;
         }
-        callee.send(new Invocation(pending.invocationId, registration.id(), Map.of(), call.payload()));
+        Long registrationId = registration.id();
+        Invocation invocation = new Invocation(pending.invocationId, registrationId, Map.of(), call.payload());
+        // queued only while the callee still holds the registration: never behind its UNREGISTERED
+        if (!callee.sendIf(() -> calleeState.registrations.contains(registrationId), invocation)
+                && calleeState.invocations.remove(pending.invocationId) != null) {
+            callerState.calls.remove(request);
+            caller.send(Options.error(MessageType.CALL, request, WampUris.NO_SUCH_PROCEDURE,
+                    "no callee registered for procedure '" + uri + "'"));
+        }
     }
 
     void yield(WampPeer callee, Yield yield) {

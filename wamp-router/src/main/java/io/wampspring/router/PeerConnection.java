@@ -17,7 +17,7 @@ public interface PeerConnection {
     void sendAfter(Supplier<WampMessage> changeThenReply);
 
     /** See {@link WampPeer#sendIf(BooleanSupplier, WampMessage)}. */
-    void sendIf(BooleanSupplier condition, WampMessage message);
+    boolean sendIf(BooleanSupplier condition, WampMessage message);
 
     /** Closes once everything sent so far has gone out. */
     void close(CloseReason reason);

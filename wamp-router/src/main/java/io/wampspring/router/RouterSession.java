@@ -89,8 +89,8 @@ public final class RouterSession implements WampPeer {
     }
 
     @Override
-    public void sendIf(BooleanSupplier condition, WampMessage message) {
-        connection.sendIf(condition, message);
+    public boolean sendIf(BooleanSupplier condition, WampMessage message) {
+        return connection.sendIf(condition, message);
     }
 
     @Override

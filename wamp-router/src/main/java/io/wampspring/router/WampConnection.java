@@ -112,9 +112,11 @@ public final class WampConnection implements PeerConnection {
     }
 
     @Override
-    public void sendIf(BooleanSupplier condition, WampMessage message) {
+    public boolean sendIf(BooleanSupplier condition, WampMessage message) {
         byte[] frame = serializer.serialize(message);
-        overflowed(message, queue.offer(() -> condition.getAsBoolean() ? frame : null));
+        boolean[] held = new boolean[1];
+        overflowed(message, queue.offer(() -> (held[0] = condition.getAsBoolean()) ? frame : null));
+        return held[0];
     }
 
     @Override

@@ -26,8 +26,11 @@ public interface WampPeer {
      */
     void sendAfter(Supplier<WampMessage> changeThenReply);
 
-    /** Sends the message unless {@code condition}, checked under the same lock as {@link #sendAfter}, is false. */
-    void sendIf(BooleanSupplier condition, WampMessage message);
+    /**
+     * Sends the message if {@code condition}, checked under the same lock as {@link #sendAfter}, holds; returns
+     * whether it held.
+     */
+    boolean sendIf(BooleanSupplier condition, WampMessage message);
 
     /** The next router-issued request id toward this peer (session scope), for INVOCATION and INTERRUPT. */
     long nextRequestId();

@@ -457,4 +457,45 @@ class DealerTest {
             callee.disconnect();
         }
     }
+
+    @Test
+    void noInvocationFollowsUnregisteredEvenWhileCallsRace() throws Exception {
+        TestPeer caller = TestPeer.joined(router, "realm1");
+        java.util.concurrent.atomic.AtomicBoolean calling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        Thread hammer = new Thread(() -> {
+            while (calling.get()) {
+                caller.send(new Call(requests.incrementAndGet(), Map.of(), "com.example.going", Payload.EMPTY));
+            }
+        });
+        TestPeer callee = TestPeer.joined(router, "realm1");
+        long registration = callee.register("com.example.going");
+        hammer.start();
+        try {
+            awaitFast(() -> callee.received().stream().anyMatch(Invocation.class::isInstance));
+            callee.send(new Unregister(2L, registration));
+            awaitFast(() -> callee.received().stream().anyMatch(Unregistered.class::isInstance));
+            // the caller routes one CALL at a time: once later calls were refused, anything routed from an older
+            // snapshot has reached the callee's transport too
+            long errors = errorCount(caller);
+            awaitFast(() -> errorCount(caller) >= errors + 3);
+            List<io.wampspring.router.message.WampMessage> received = callee.received();
+            int unregistered = received.indexOf(received.stream().filter(Unregistered.class::isInstance)
+                    .findFirst().orElseThrow());
+            assertThat(received.subList(unregistered + 1, received.size())).as("after UNREGISTERED").isEmpty();
+        }
+        finally {
+            calling.set(false);
+            hammer.join();
+        }
+    }
+
+    private static long errorCount(TestPeer peer) {
+        return peer.received().stream().filter(ErrorMessage.class::isInstance).count();
+    }
+
+    private static void awaitFast(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(condition);
+    }
 }

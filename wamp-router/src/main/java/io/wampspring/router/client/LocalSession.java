@@ -389,10 +389,12 @@ public final class LocalSession implements AutoCloseable {
         }
 
         @Override
-        public void sendIf(BooleanSupplier condition, WampMessage message) {
-            if (condition.getAsBoolean()) {
-                receive(message);
+        public boolean sendIf(BooleanSupplier condition, WampMessage message) {
+            if (!condition.getAsBoolean()) {
+                return false;
             }
+            receive(message);
+            return true;
         }
 
         @Override
