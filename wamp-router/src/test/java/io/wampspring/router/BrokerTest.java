@@ -288,7 +288,7 @@ class BrokerTest {
             for (int i = 0; i < 200; i++) {
                 TestPeer subscriber = TestPeer.joined(router, "realm1");
                 subscriber.send(new Subscribe(1L, Map.of(), "com.example.busy"));
-                org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> subscriber.receivedCount() >= 2);
+                TestPeer.awaitFast(() -> subscriber.receivedCount() >= 2);
                 // received().get(0) is WELCOME
                 assertThat(subscriber.received().get(1))
                         .isInstanceOf(Subscribed.class);
@@ -318,13 +318,13 @@ class BrokerTest {
             for (int i = 0; i < 200; i++) {
                 TestPeer subscriber = TestPeer.joined(router, "realm1");
                 long subscription = subscriber.subscribe("com.example.busy");
-                awaitFast(() -> subscriber.received().stream().anyMatch(Event.class::isInstance));
+                TestPeer.awaitFast(() -> subscriber.received().stream().anyMatch(Event.class::isInstance));
                 subscriber.send(new Unsubscribe(2L, subscription));
-                awaitFast(() -> subscriber.received().stream().anyMatch(Unsubscribed.class::isInstance));
+                TestPeer.awaitFast(() -> subscriber.received().stream().anyMatch(Unsubscribed.class::isInstance));
                 // the publisher routes one publication at a time: once the witness has seen later ones, anything
                 // routed from an older snapshot has reached the subscriber's transport too
                 int seen = witness.receivedCount();
-                awaitFast(() -> witness.receivedCount() >= seen + 3);
+                TestPeer.awaitFast(() -> witness.receivedCount() >= seen + 3);
                 List<io.wampspring.router.message.WampMessage> received = subscriber.received();
                 int unsubscribed = received.indexOf(received.stream().filter(Unsubscribed.class::isInstance)
                         .findFirst().orElseThrow());
@@ -336,10 +336,5 @@ class BrokerTest {
             publishing.set(false);
             hammer.join();
         }
-    }
-
-    private static void awaitFast(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                .until(condition);
     }
 }

@@ -445,7 +445,7 @@ class DealerTest {
             int before = callee.receivedCount();
             // another thread calls the moment REGISTERED reaches the callee's transport
             java.util.concurrent.CompletableFuture<Void> called = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> callee.receivedCount() > before);
+                TestPeer.awaitFast(() -> callee.receivedCount() > before);
                 caller.send(new Call(request, Map.of(), procedure, Payload.EMPTY));
             });
             callee.send(new Register(1L, Map.of(), procedure));
@@ -472,13 +472,13 @@ class DealerTest {
         long registration = callee.register("com.example.going");
         hammer.start();
         try {
-            awaitFast(() -> callee.received().stream().anyMatch(Invocation.class::isInstance));
+            TestPeer.awaitFast(() -> callee.received().stream().anyMatch(Invocation.class::isInstance));
             callee.send(new Unregister(2L, registration));
-            awaitFast(() -> callee.received().stream().anyMatch(Unregistered.class::isInstance));
+            TestPeer.awaitFast(() -> callee.received().stream().anyMatch(Unregistered.class::isInstance));
             // the caller routes one CALL at a time: once later calls were refused, anything routed from an older
             // snapshot has reached the callee's transport too
             long errors = errorCount(caller);
-            awaitFast(() -> errorCount(caller) >= errors + 3);
+            TestPeer.awaitFast(() -> errorCount(caller) >= errors + 3);
             List<io.wampspring.router.message.WampMessage> received = callee.received();
             int unregistered = received.indexOf(received.stream().filter(Unregistered.class::isInstance)
                     .findFirst().orElseThrow());
@@ -492,10 +492,5 @@ class DealerTest {
 
     private static long errorCount(TestPeer peer) {
         return peer.received().stream().filter(ErrorMessage.class::isInstance).count();
-    }
-
-    private static void awaitFast(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                .until(condition);
     }
 }

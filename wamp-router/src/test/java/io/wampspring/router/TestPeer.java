@@ -143,4 +143,10 @@ public final class TestPeer {
                 ? serializer.deserialize(frame)
                 : serializer.deserialize(new String(frame, StandardCharsets.UTF_8));
     }
+
+    /** Waits for a condition, checking every millisecond: for tests that race the router on purpose. */
+    public static void awaitFast(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO)
+                .pollInterval(java.time.Duration.ofMillis(1)).until(condition);
+    }
 }
