@@ -1,10 +1,12 @@
 package io.wampspring.router;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -53,15 +55,39 @@ public final class RouterSession implements WampPeer {
     private final AtomicLong requestIds = new AtomicLong();
     private final long createdAt = System.currentTimeMillis();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /**
+     * Guards the state and the handshake's fields. Held only while changing them and sending to this session's own
+     * connection, never while calling into the realm or another session, so two sessions never wait for each other.
+     */
+    private final Object lock = new Object();
     private volatile State state = State.AWAITING_HELLO;
     private volatile @Nullable Realm realm;
     private volatile @Nullable AuthIdentity identity;
     private AuthDecision.@Nullable Responder responder;
     private @Nullable String pendingAuthMethod;
+    private volatile @Nullable ScheduledFuture<?> handshakeDeadline;
+    private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
 
     RouterSession(WampRouter router, PeerConnection connection) {
         this.router = router;
         this.connection = connection;
+    }
+
+    /** Starts the clock on HELLO and authentication: a connection cannot stay unwelcomed for ever. */
+    void startHandshakeTimer() {
+        Duration timeout = router.config().handshakeTimeout();
+        handshakeDeadline = router.schedule(timeout, () -> handshakeExpired(timeout));
+    }
+
+    private void handshakeExpired(Duration timeout) {
+        State current = state;
+        if (current == State.AWAITING_HELLO) {
+            abort(WampUris.TIMEOUT, "no HELLO within " + timeout.toMillis() + " ms", CloseReason.NORMAL);
+        }
+        else if (current == State.AUTHENTICATING) {
+            abort(WampUris.AUTHENTICATION_FAILED, "authentication did not complete within " + timeout.toMillis()
+                    + " ms", CloseReason.NORMAL);
+        }
     }
 
     @Override
@@ -159,37 +185,41 @@ public final class RouterSession implements WampPeer {
             }
             // call canceling is not announced: a CANCEL is ignored and the call completes normally
             case CANCEL -> logger.debug("Session {} sent CANCEL, which this router does not support yet", id);
-            case GOODBYE -> {
-                send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
-                end(CloseReason.NORMAL);
-            }
-            case ABORT -> end(CloseReason.NORMAL);
+            case GOODBYE -> end(CloseReason.NORMAL, new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+            case ABORT -> end(CloseReason.NORMAL, null);
             case HELLO -> protocolViolation("HELLO received on an established session");
             default -> protocolViolation(message.type() + " is not a message a client sends");
         }
     }
 
-    private synchronized void handleOutsideSession(WampMessage message) {
+    /** Messages before WELCOME and after GOODBYE; one at a time per session, like every message. */
+    private void handleOutsideSession(WampMessage message) {
         switch (state) {
             case AWAITING_HELLO -> {
                 if (message instanceof Hello hello) {
                     hello(hello);
                 }
                 else if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL);
+                    end(CloseReason.NORMAL, null);
                 }
                 else {
                     protocolViolation(message.type() + " received before HELLO");
                 }
             }
             case AUTHENTICATING -> {
-                if (message instanceof Authenticate authenticate && responder != null) {
-                    AuthDecision.Responder current = responder;
-                    responder = null;
-                    completeAuthentication(current.respond(authenticate));
+                AuthDecision.Responder current = null;
+                if (message instanceof Authenticate) {
+                    synchronized (lock) {
+                        current = responder;
+                        responder = null;
+                    }
+                }
+                if (current != null) {
+                    AuthDecision.Responder answering = current;
+                    authenticateWith(() -> answering.respond((Authenticate) message));
                 }
                 else if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL);
+                    end(CloseReason.NORMAL, null);
                 }
                 else {
                     protocolViolation(message.type() + " received while authenticating"
@@ -198,7 +228,7 @@ public final class RouterSession implements WampPeer {
             }
             case CLOSING -> {
                 if (message.type() == MessageType.GOODBYE || message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL);
+                    end(CloseReason.NORMAL, null);
                 }
             }
             case ESTABLISHED -> route(message);
@@ -240,18 +270,34 @@ public final class RouterSession implements WampPeer {
                     "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
             return;
         }
-        realm = target;
-        state = State.AUTHENTICATING;
-        pendingAuthMethod = authenticator.authMethod();
+        synchronized (lock) {
+            if (state != State.AWAITING_HELLO) {
+                return;
+            }
+            realm = target;
+            state = State.AUTHENTICATING;
+            pendingAuthMethod = authenticator.authMethod();
+        }
         AuthRequest request = new AuthRequest(id, target.name(), (String) authid, details, connection.info());
-        completeAuthentication(authenticator.authenticate(request));
+        authenticateWith(() -> authenticator.authenticate(request));
     }
 
-    private void completeAuthentication(CompletionStage<AuthDecision> decision) {
-        decision.whenComplete((result, failure) -> onAuthDecision(result, failure));
+    /** Runs one step of an authenticator; whatever it throws or fails with ends the session, never hangs it. */
+    private void authenticateWith(Supplier<@Nullable CompletionStage<AuthDecision>> step) {
+        CompletionStage<AuthDecision> decision;
+        try {
+            decision = step.get();
+        }
+        catch (RuntimeException ex) {
+            decision = CompletableFuture.failedFuture(ex);
+        }
+        if (decision == null) {
+            decision = CompletableFuture.failedFuture(new IllegalStateException("the authenticator returned null"));
+        }
+        decision.whenComplete(this::onAuthDecision);
     }
 
-    private synchronized void onAuthDecision(@Nullable AuthDecision decision, @Nullable Throwable failure) {
+    private void onAuthDecision(@Nullable AuthDecision decision, @Nullable Throwable failure) {
         if (state != State.AUTHENTICATING) {
             return;
         }
@@ -263,8 +309,12 @@ public final class RouterSession implements WampPeer {
             welcome(accept.identity());
         }
         else if (decision instanceof AuthDecision.Challenge challenge) {
-            responder = challenge.responder();
-            send(new Challenge(pendingAuthMethod, challenge.extra()));
+            synchronized (lock) {
+                if (state == State.AUTHENTICATING) {
+                    responder = challenge.responder();
+                    send(new Challenge(pendingAuthMethod, challenge.extra()));
+                }
+            }
         }
         else if (decision instanceof AuthDecision.Reject reject) {
             abort(reject.reason(), reject.message(), CloseReason.NORMAL);
@@ -281,10 +331,26 @@ public final class RouterSession implements WampPeer {
             abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
             return;
         }
-        identity = authenticated;
-        target.join(this);
-        state = State.ESTABLISHED;
+        synchronized (lock) {
+            if (state != State.AUTHENTICATING) {
+                return;
+            }
+            identity = authenticated;
+            // joining only adds this session to the realm's maps: no other session is called under the lock
+            target.join(this);
+            state = State.ESTABLISHED;
+            // WELCOME goes out under the lock, so a GOODBYE from a shutdown cannot overtake it
+            send(new Welcome(id, welcomeDetails(target, authenticated)));
+        }
+        cancel(handshakeDeadline);
         router.stats().sessionsOpened.increment();
+        if (router.isClosed()) {
+            // the shutdown took its list of sessions before this one joined: say goodbye ourselves
+            goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
+        }
+    }
+
+    private static Map<String, Object> welcomeDetails(Realm target, AuthIdentity authenticated) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("realm", target.name());
         details.put("authid", authenticated.authid());
@@ -295,13 +361,15 @@ public final class RouterSession implements WampPeer {
             details.put("authextra", authenticated.authextra());
         }
         details.put("roles", target.roles());
-        send(new Welcome(id, details));
+        return details;
     }
 
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
-    synchronized void joinLocal(Realm target, AuthIdentity localIdentity) {
-        realm = target;
-        state = State.AUTHENTICATING;
+    void joinLocal(Realm target, AuthIdentity localIdentity) {
+        synchronized (lock) {
+            realm = target;
+            state = State.AUTHENTICATING;
+        }
         welcome(localIdentity);
     }
 
@@ -313,51 +381,92 @@ public final class RouterSession implements WampPeer {
     }
 
     /** Sends ABORT with the reason and message, then closes once it is flushed. */
-    public synchronized void abort(String reason, String message, CloseReason closeReason) {
-        if (state == State.CLOSED) {
-            return;
-        }
-        send(new Abort(Map.of("message", message), reason));
-        end(closeReason);
+    public void abort(String reason, String message, CloseReason closeReason) {
+        end(closeReason, new Abort(Map.of("message", message), reason));
     }
 
     /**
      * Ends an established session from the router's side (shutdown, kill): GOODBYE, then the connection closes when
      * the peer answers or the close timeout passes.
      */
-    public synchronized void goodbye(String reason, String message) {
-        if (state != State.ESTABLISHED) {
-            if (state != State.CLOSED && state != State.CLOSING) {
+    public void goodbye(String reason, String message) {
+        State before;
+        synchronized (lock) {
+            before = state;
+            if (before == State.ESTABLISHED) {
+                state = State.CLOSING;
+            }
+        }
+        if (before != State.ESTABLISHED) {
+            if (before != State.CLOSED && before != State.CLOSING) {
                 abort(reason, message, CloseReason.SHUTDOWN);
             }
             return;
         }
-        state = State.CLOSING;
+        // out of the realm first, so nothing routed to this session lands behind its GOODBYE
         leaveRealm();
-        send(new Goodbye(Map.of("message", message), reason));
-        router.schedule(router.config().closeTimeout(), () -> end(CloseReason.NORMAL));
+        synchronized (lock) {
+            if (state == State.CLOSING) {
+                send(new Goodbye(Map.of("message", message), reason));
+                goodbyeDeadline = router.schedule(router.config().closeTimeout(), () -> end(CloseReason.NORMAL, null));
+            }
+        }
     }
 
     /** The connection is gone: the session leaves its realm at once. */
-    public synchronized void connectionLost() {
-        state = State.CLOSED;
-        leaveRealm();
-        closed.complete(null);
-    }
-
-    private synchronized void end(CloseReason reason) {
-        if (state == State.CLOSED) {
-            return;
+    public void connectionLost() {
+        synchronized (lock) {
+            state = State.CLOSED;
         }
-        state = State.CLOSED;
+        finish();
+    }
+
+    /**
+     * Ends the session once: out of the realm, then {@code lastWords} (ABORT, GOODBYE) if any, then the connection
+     * closes after flushing them.
+     */
+    private void end(CloseReason reason, @Nullable WampMessage lastWords) {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+        }
         leaveRealm();
+        if (lastWords != null) {
+            send(lastWords);
+        }
         connection.close(reason);
+        finish();
+    }
+
+    private void finish() {
+        cancel(handshakeDeadline);
+        cancel(goodbyeDeadline);
+        leaveRealm();
         closed.complete(null);
     }
 
+    private static void cancel(@Nullable ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    /**
+     * Leaves the realm (once: the realm ignores a second leave). Never under this session's lock: leaving fails the
+     * calls in flight to this session, which sends to other sessions. A transport that reports its close while this
+     * thread holds the lock (a write failing inline) has the leave done on the router's executor instead.
+     */
     private void leaveRealm() {
         Realm current = realm;
-        if (current != null) {
+        if (current == null) {
+            return;
+        }
+        if (Thread.holdsLock(lock)) {
+            router.executors().async().execute(() -> current.leave(this));
+        }
+        else {
             current.leave(this);
         }
     }

@@ -149,11 +149,12 @@ public final class WampConnection implements PeerConnection {
 
     @Override
     public void close(CloseReason reason) {
-        queue.closeAfterFlush(reason);
         if (closeDeadline == null) {
-            // a peer that stops reading cannot hold the connection open: cut it off when the flush takes too long
+            // a peer that stops reading cannot hold the connection open: cut it off when the flush takes too long.
+            // Armed before the flush starts, so a transport that reports its close at once also disarms it.
             closeDeadline = router.schedule(router.config().closeTimeout(), () -> queue.closeNow(reason));
         }
+        queue.closeAfterFlush(reason);
     }
 
     /** Closes the transport now, dropping whatever is still queued (a shutdown cutting off a silent peer). */

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A WAMP router: a set of realms that transports hand connections to. Thread-safe; it owns no transport thread of its
- * own, only one small scheduler for timeouts.
+ * own, only the {@link RouterExecutors} it is given or creates.
  */
 public final class WampRouter implements AutoCloseable {
 
@@ -31,10 +29,15 @@ public final class WampRouter implements AutoCloseable {
     private final RouterConfig config;
     private final Map<String, Realm> realms = new LinkedHashMap<>();
     private final RouterStats stats = new RouterStats();
-    private final ScheduledExecutorService scheduler;
+    private final RouterExecutors executors;
     private volatile boolean closed;
 
+    /** A router with executors of its own, stopped with it. */
     public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs) {
+        this(config, realmConfigs, RouterExecutors.owned());
+    }
+
+    public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs, RouterExecutors executors) {
         if (realmConfigs.isEmpty()) {
             throw new IllegalArgumentException("a router needs at least one realm");
         }
@@ -47,13 +50,11 @@ public final class WampRouter implements AutoCloseable {
                 throw new IllegalArgumentException("realm '" + realmConfig.name() + "' is configured twice");
             }
         }
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "wamp-router-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.scheduler = executor;
+        this.executors = executors;
+    }
+
+    public RouterExecutors executors() {
+        return executors;
     }
 
     public RouterConfig config() {
@@ -78,6 +79,7 @@ public final class WampRouter implements AutoCloseable {
      */
     public WampConnection connect(Transport transport, WampSerializer serializer) {
         WampConnection connection = new WampConnection(this, transport, serializer);
+        connection.session().startHandshakeTimer();
         if (closed) {
             connection.session().abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down",
                     io.wampspring.router.transport.CloseReason.SHUTDOWN);
@@ -100,9 +102,9 @@ public final class WampRouter implements AutoCloseable {
     }
 
     /** Runs a task later on the router's timer; null when the router has stopped its timer. */
-    @Nullable ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+    public @Nullable ScheduledFuture<?> schedule(Duration delay, Runnable task) {
         try {
-            return scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return executors.timer().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (java.util.concurrent.RejectedExecutionException ex) {
             return null;
@@ -142,7 +144,7 @@ public final class WampRouter implements AutoCloseable {
             }
         }
         logger.debug("WAMP router shut down; {} sessions were open", all.size());
-        scheduler.shutdownNow();
+        executors.shutdown();
     }
 
     public boolean isClosed() {

@@ -44,7 +44,7 @@ public final class WampAutoConfiguration {
     WampRouter wampRouter(WampProperties properties) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
-                properties.getCloseTimeout());
+                properties.getCloseTimeout(), properties.getHandshakeTimeout());
         List<RealmConfig> realms = new ArrayList<>();
         for (WampProperties.Realm realm : properties.getRealms()) {
             realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL));

@@ -47,6 +47,9 @@ public class WampProperties {
     /** How long a closing session may take to flush and answer GOODBYE before it is cut off. */
     private Duration closeTimeout = Duration.ofSeconds(5);
 
+    /** How long a connection may take from opening to WELCOME (HELLO and authentication) before it is aborted. */
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+
     private final SendBuffer sendBuffer = new SendBuffer();
 
     private final Local local = new Local();
@@ -121,6 +124,14 @@ public class WampProperties {
 
     public void setCloseTimeout(Duration closeTimeout) {
         this.closeTimeout = closeTimeout;
+    }
+
+    public Duration getHandshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    public void setHandshakeTimeout(Duration handshakeTimeout) {
+        this.handshakeTimeout = handshakeTimeout;
     }
 
     public SendBuffer getSendBuffer() {

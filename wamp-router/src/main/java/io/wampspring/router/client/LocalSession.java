@@ -1,19 +1,11 @@
 package io.wampspring.router.client;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.wampspring.router.PeerConnection;
@@ -26,7 +18,6 @@ import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Invocation;
-import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Publish;
 import io.wampspring.router.message.Published;
@@ -36,9 +27,10 @@ import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Subscribed;
 import io.wampspring.router.message.Unregister;
+import io.wampspring.router.message.Unregistered;
 import io.wampspring.router.message.Unsubscribe;
+import io.wampspring.router.message.Unsubscribed;
 import io.wampspring.router.message.WampMessage;
-import io.wampspring.router.message.Yield;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.TransportInfo;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A WAMP client inside the router's process. It speaks the same messages as a remote client and goes through the
  * same Dealer and Broker, only without serialization: what a remote peer can do to it, and what it can do, is the
- * same. Handlers and completions run on the given executor, never on the thread that routed the message.
+ * same. Handlers run on the given executor, futures complete on the router's async executor, never on the thread
+ * that routed the message.
  */
 public final class LocalSession implements AutoCloseable {
 
@@ -57,23 +50,13 @@ public final class LocalSession implements AutoCloseable {
     /** Events a subscriber may have waiting before further events for it are dropped (and counted). */
     public static final int DEFAULT_EVENT_BACKLOG = 10_000;
 
-    /** Threads on demand, idle ones end after a minute: completions only, never handlers. */
-    private static final Executor COMPLETIONS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "wamp-local-completion");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final Executor executor;
-    private final int eventBacklog;
-    private final RouterSession session;
     private final AtomicLong requestIds = new AtomicLong();
-    private final ConcurrentHashMap<Long, PendingRequest> pending = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, InvocationHandler> procedures = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, List<Listener>> listeners = new ConcurrentHashMap<>();
-    private final LongAdder droppedEvents = new LongAdder();
     /** Held while a registration or subscription becomes visible and its handler is installed. */
     private final Object acknowledging = new Object();
+    private final PendingRequests pending;
+    private final LocalProcedures procedures;
+    private final LocalSubscriptions subscriptions;
+    private final RouterSession session;
     private volatile boolean closed;
 
     public LocalSession(WampRouter router, String realm, AuthIdentity identity, Executor executor) {
@@ -82,9 +65,15 @@ public final class LocalSession implements AutoCloseable {
 
     public LocalSession(WampRouter router, String realm, AuthIdentity identity, Executor executor,
             int eventBacklog) {
-        this.executor = executor;
-        this.eventBacklog = eventBacklog;
-        this.session = router.joinLocal(realm, identity, new Connection());
+        this.pending = new PendingRequests(router.executors().async());
+        this.procedures = new LocalProcedures(executor, acknowledging, this::answer);
+        this.subscriptions = new LocalSubscriptions(executor, eventBacklog, acknowledging);
+        Connection connection = new Connection();
+        this.session = router.joinLocal(realm, identity, connection);
+        if (connection.goodbyeBeforeJoined) {
+            // the router shut down while this session joined, and said goodbye before it could answer
+            session.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+        }
     }
 
     public long sessionId() {
@@ -97,7 +86,7 @@ public final class LocalSession implements AutoCloseable {
 
     /** Events dropped because a handler of this session fell too far behind. */
     public long droppedEvents() {
-        return droppedEvents.sum();
+        return subscriptions.droppedEvents();
     }
 
     /** Registers a procedure; completes with the registration id. */
@@ -123,23 +112,18 @@ public final class LocalSession implements AutoCloseable {
      */
     public CompletableFuture<LocalSubscription> subscribe(String topic, Map<String, Object> options,
             EventHandler handler) {
-        Listener listener = new Listener(handler, new OrderedLane(executor, eventBacklog));
-        return request(request -> new Subscribe(request, options, topic), reply -> {
+        LocalSubscriptions.Listener listener = subscriptions.newListener(handler);
+        return subscriptions.serialized(() -> request(request -> new Subscribe(request, options, topic), reply -> {
             long subscription = ((Subscribed) reply).subscription();
-            listeners.computeIfAbsent(subscription, id -> new CopyOnWriteArrayList<>()).add(listener);
+            subscriptions.add(subscription, listener);
             return new LocalSubscription(this, subscription, listener);
-        });
+        }));
     }
 
-    CompletableFuture<Void> unsubscribe(long subscription, Object listener) {
-        List<Listener> remaining = listeners.computeIfPresent(subscription, (id, current) -> {
-            current.remove(listener);
-            return current.isEmpty() ? null : current;
-        });
-        if (remaining != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return request(request -> new Unsubscribe(request, subscription), reply -> null);
+    CompletableFuture<Void> unsubscribe(long subscription, LocalSubscriptions.Listener listener) {
+        return subscriptions.serialized(() -> subscriptions.remove(subscription, listener)
+                ? request(request -> new Unsubscribe(request, subscription), reply -> null)
+                : CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -173,11 +157,11 @@ public final class LocalSession implements AutoCloseable {
         long request = requestIds.incrementAndGet();
         @SuppressWarnings("unchecked")
         CompletableFuture<Object> untyped = (CompletableFuture<Object>) future;
-        pending.put(request, new PendingRequest(untyped, onReply));
+        pending.add(request, untyped, onReply);
         session.handle(message.apply(request));
-        if (closed && pending.remove(request) != null) {
+        if (closed) {
             // closed while this request was being sent: nobody would ever answer it
-            fail(untyped, closedError());
+            pending.fail(request, closedError());
         }
         return future;
     }
@@ -185,85 +169,22 @@ public final class LocalSession implements AutoCloseable {
     /** Every message the router sends this session arrives here, on the routing thread: hand off, never block. */
     private void receive(WampMessage message) {
         switch (message.type()) {
-            case INVOCATION -> invoke((Invocation) message);
-            case EVENT -> deliver((Event) message);
-            case REGISTERED -> reply(((Registered) message).request(), message);
-            case SUBSCRIBED -> reply(((Subscribed) message).request(), message);
-            case RESULT -> reply(((Result) message).request(), message);
-            case PUBLISHED -> reply(((Published) message).request(), message);
-            case UNREGISTERED -> reply(((io.wampspring.router.message.Unregistered) message).request(), message);
-            case UNSUBSCRIBED -> reply(((io.wampspring.router.message.Unsubscribed) message).request(), message);
+            case INVOCATION -> procedures.invoke((Invocation) message);
+            case EVENT -> subscriptions.deliver((Event) message);
+            case REGISTERED -> pending.reply(((Registered) message).request(), message);
+            case SUBSCRIBED -> pending.reply(((Subscribed) message).request(), message);
+            case RESULT -> pending.reply(((Result) message).request(), message);
+            case PUBLISHED -> pending.reply(((Published) message).request(), message);
+            case UNREGISTERED -> pending.reply(((Unregistered) message).request(), message);
+            case UNSUBSCRIBED -> pending.reply(((Unsubscribed) message).request(), message);
             case ERROR -> {
                 ErrorMessage error = (ErrorMessage) message;
-                PendingRequest request = pending.remove(error.request());
-                if (request != null) {
-                    fail(request.future(), new WampException(error.error(), error.payload().args(),
-                            error.payload().kwargs()));
-                }
-            }
-            case GOODBYE -> {
-                // the router ends the session (shutdown, kill): answer as a client must, unless this is the answer
-                if (!closed) {
-                    closedByRouter();
-                    session.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
-                }
+                pending.fail(error.request(), new WampException(error.error(), error.payload().args(),
+                        error.payload().kwargs()));
             }
             case ABORT -> closedByRouter();
             case WELCOME -> logger.trace("Local session joined");
-            default -> logger.trace("Local session {} ignores {}", sessionId(), message.type());
-        }
-    }
-
-    private void reply(long request, WampMessage message) {
-        PendingRequest waiting = pending.remove(request);
-        if (waiting == null) {
-            return;
-        }
-        Object value;
-        try {
-            // applied here, before the next routed message, so a registration's handler is in place in time
-            value = waiting.onReply().apply(message);
-        }
-        catch (RuntimeException ex) {
-            fail(waiting.future(), ex);
-            return;
-        }
-        complete(waiting.future(), value);
-    }
-
-    private @Nullable InvocationHandler handlerOf(long registration) {
-        InvocationHandler handler = procedures.get(registration);
-        if (handler != null) {
-            return handler;
-        }
-        // a registration being acknowledged right now: its handler is in place once the lock is free
-        synchronized (acknowledging) {
-            return procedures.get(registration);
-        }
-    }
-
-    private void invoke(Invocation invocation) {
-        InvocationHandler handler = handlerOf(invocation.registration());
-        if (handler == null) {
-            answer(errorFor(invocation, new WampException(WampUris.NO_SUCH_PROCEDURE, "no handler")));
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                CompletionStage<Payload> result;
-                try {
-                    result = handler.invoke(invocation);
-                }
-                catch (Exception ex) {
-                    result = CompletableFuture.failedFuture(ex);
-                }
-                result.whenComplete((payload, failure) -> answer(failure == null
-                        ? new Yield(invocation.request(), Map.of(), payload != null ? payload : Payload.EMPTY)
-                        : errorFor(invocation, failure)));
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            answer(errorFor(invocation, new WampException(WampUris.RUNTIME_ERROR, "the application is shutting down")));
+            default -> logger.trace("Local session ignores {}", message.type());
         }
     }
 
@@ -273,62 +194,9 @@ public final class LocalSession implements AutoCloseable {
         }
     }
 
-    private ErrorMessage errorFor(Invocation invocation, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        WampException error;
-        if (cause instanceof WampException wampException) {
-            error = wampException;
-        }
-        else {
-            logger.warn("Procedure of registration {} failed", invocation.registration(), cause);
-            error = new WampException(WampUris.RUNTIME_ERROR, String.valueOf(cause.getMessage()));
-        }
-        return new ErrorMessage(MessageType.INVOCATION, invocation.request(), Map.of(), error.uri(),
-                Payload.of(error.args(), error.kwargs().isEmpty() ? null : error.kwargs()));
-    }
-
-    private void deliver(Event event) {
-        List<Listener> targets = listeners.get(event.subscription());
-        if (targets == null) {
-            synchronized (acknowledging) {
-                targets = listeners.get(event.subscription());
-            }
-        }
-        if (targets == null) {
-            return;
-        }
-        for (Listener listener : targets) {
-            if (!listener.lane().submit(() -> listener.handle(event))) {
-                droppedEvents.increment();
-                if (listener.reportDrop()) {
-                    logger.warn("An event handler of local session {} is {} events behind; dropping events for it",
-                            sessionId(), eventBacklog);
-                }
-            }
-        }
-    }
-
-    /**
-     * Completes a future off the routing thread, and off the handlers' executor: a handler that waits for a call it
-     * made must not wait for a thread its own kind is holding.
-     */
-    private static void complete(CompletableFuture<Object> future, @Nullable Object value) {
-        COMPLETIONS.execute(() -> future.complete(value));
-    }
-
-    private static void fail(CompletableFuture<Object> future, Throwable failure) {
-        COMPLETIONS.execute(() -> future.completeExceptionally(failure));
-    }
-
     private void closedByRouter() {
         closed = true;
-        for (Long request : pending.keySet()) {
-            PendingRequest waiting = pending.remove(request);
-            if (waiting != null) {
-                fail(waiting.future(), closedError());
-            }
-        }
+        pending.failAll(closedError());
     }
 
     private static WampException closedError() {
@@ -344,57 +212,46 @@ public final class LocalSession implements AutoCloseable {
         }
     }
 
-    private record PendingRequest(CompletableFuture<Object> future, Function<WampMessage, @Nullable Object> onReply) {
-    }
-
-    /** One handler of a subscription and the lane that keeps its events in order. */
-    private static final class Listener {
-        private final EventHandler handler;
-        private final OrderedLane lane;
-        private volatile boolean dropReported;
-
-        Listener(EventHandler handler, OrderedLane lane) {
-            this.handler = handler;
-            this.lane = lane;
-        }
-
-        OrderedLane lane() {
-            return lane;
-        }
-
-        void handle(Event event) {
-            try {
-                handler.onEvent(event);
-            }
-            catch (Exception ex) {
-                logger.error("Event handler failed for subscription {}", event.subscription(), ex);
-            }
-        }
-
-        boolean reportDrop() {
-            if (dropReported) {
-                return false;
-            }
-            dropReported = true;
-            return true;
-        }
-    }
-
     /** The router's connection to this session: messages are received in process, nothing is serialized. */
     private final class Connection implements PeerConnection {
 
+        /** Set when the router said GOODBYE before {@link #session} was assigned. */
+        private volatile boolean goodbyeBeforeJoined;
+
         @Override
         public void send(WampMessage message) {
+            if (message.type() == io.wampspring.router.message.MessageType.GOODBYE) {
+                goodbye();
+                return;
+            }
             receive(message);
+        }
+
+        /** The router ends the session (shutdown, kill): answer as a client must, unless this is the answer. */
+        private void goodbye() {
+            if (closed) {
+                return;
+            }
+            closedByRouter();
+            RouterSession joined = session;
+            if (joined == null) {
+                goodbyeBeforeJoined = true;
+            }
+            else {
+                joined.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+            }
         }
 
         @Override
         public boolean sendIf(BooleanSupplier condition, WampMessage message) {
-            if (!condition.getAsBoolean()) {
-                return false;
+            // checked under the same lock as sendAfter, as WampPeer promises
+            synchronized (acknowledging) {
+                if (!condition.getAsBoolean()) {
+                    return false;
+                }
+                receive(message);
+                return true;
             }
-            receive(message);
-            return true;
         }
 
         @Override

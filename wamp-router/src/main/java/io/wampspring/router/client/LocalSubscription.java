@@ -7,9 +7,9 @@ public final class LocalSubscription {
 
     private final LocalSession session;
     private final long id;
-    private final Object listener;
+    private final LocalSubscriptions.Listener listener;
 
-    LocalSubscription(LocalSession session, long id, Object listener) {
+    LocalSubscription(LocalSession session, long id, LocalSubscriptions.Listener listener) {
         this.session = session;
         this.id = id;
         this.listener = listener;

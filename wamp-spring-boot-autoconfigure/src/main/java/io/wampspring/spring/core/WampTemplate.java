@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
+
+import io.wampspring.router.WampUris;
 import io.wampspring.router.client.LocalSession;
+import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
 import io.wampspring.spring.binding.WampPayloadConverter;
@@ -59,7 +63,7 @@ public class WampTemplate {
      */
     public CompletableFuture<@Nullable Long> publish(String topic, @Nullable List<?> args,
             @Nullable Map<String, ?> kwargs, PublishOptions options) {
-        return session().publish(topic, options.toMap(), payload(args, kwargs));
+        return withSession(session -> session.publish(topic, options.toMap(), payload(args, kwargs)));
     }
 
     /** Calls a procedure and converts the result's first argument to {@code resultType}. */
@@ -76,12 +80,13 @@ public class WampTemplate {
     /** Calls a procedure with args, kwargs and options, and returns both parts of the result. */
     public CompletableFuture<WampResult> call(String procedure, @Nullable List<?> args,
             @Nullable Map<String, ?> kwargs, CallOptions options) {
-        return session().call(procedure, options.options(), payload(args, kwargs)).thenApply(WampTemplate::toResult);
+        return withSession(session -> session.call(procedure, options.options(), payload(args, kwargs)))
+                .thenApply(WampTemplate::toResult);
     }
 
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> call(String procedure, JavaType resultType, List<?> args) {
-        return session().call(procedure, Map.of(), payload(args, null)).thenApply(result -> {
+        return withSession(session -> session.call(procedure, Map.of(), payload(args, null))).thenApply(result -> {
             if (resultType.getRawClass() == WampResult.class) {
                 return (T) toResult(result);
             }
@@ -122,6 +127,19 @@ public class WampTemplate {
             }
         }
         return Payload.of(plainArgs, plainKwargs);
+    }
+
+    /** Runs an operation on the template's session; once the router has shut down, the future fails instead. */
+    private <T> CompletableFuture<T> withSession(Function<LocalSession, CompletableFuture<T>> operation) {
+        LocalSession session;
+        try {
+            session = session();
+        }
+        catch (IllegalStateException ex) {
+            return CompletableFuture.failedFuture(
+                    new WampException(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the WAMP router is shut down"));
+        }
+        return operation.apply(session);
     }
 
     private LocalSession session() {

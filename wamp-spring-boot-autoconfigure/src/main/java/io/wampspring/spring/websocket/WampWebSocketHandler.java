@@ -54,7 +54,7 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
             session.close(CloseStatus.PROTOCOL_ERROR.withReason("no supported WAMP subprotocol offered"));
             return;
         }
-        WampConnection connection = router.connect(new WebSocketTransport(session, serializer), serializer);
+        WampConnection connection = router.connect(new WebSocketTransport(session, serializer, router.executors().closer()), serializer);
         session.getAttributes().put(CONNECTION, new Inbound(connection, serializer.isBinary(), maxMessageSize));
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.router.transport.CloseReason;
@@ -33,19 +33,15 @@ final class WebSocketTransport implements Transport {
     private static final boolean JAKARTA_PRESENT =
             ClassUtils.isPresent("jakarta.websocket.Session", WebSocketTransport.class.getClassLoader());
 
-    private static final Executor CLOSER = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "wamp-websocket-close");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final WebSocketSession session;
     private final WampSerializer serializer;
     private final TransportInfo info;
     private final RemoteEndpoint.@Nullable Async async;
+    private final Executor closer;
 
-    WebSocketTransport(WebSocketSession session, WampSerializer serializer) {
+    WebSocketTransport(WebSocketSession session, WampSerializer serializer, Executor closer) {
         this.session = session;
+        this.closer = closer;
         this.serializer = serializer;
         this.info = new TransportInfo("websocket", serializer.name(), session.getRemoteAddress(),
                 session.getPrincipal());
@@ -96,14 +92,22 @@ final class WebSocketTransport implements Transport {
             case SLOW_CONSUMER -> CloseStatus.POLICY_VIOLATION.withReason("send buffer overflow");
             case SHUTDOWN -> CloseStatus.GOING_AWAY;
         };
-        CLOSER.execute(() -> {
-            try {
-                session.close(status);
-            }
-            catch (IOException | RuntimeException ex) {
-                logger.debug("Closing WebSocket session {} failed", session.getId(), ex);
-            }
-        });
+        try {
+            closer.execute(() -> close(status));
+        }
+        catch (RejectedExecutionException ex) {
+            // the router's executors have stopped: nothing is left to stall
+            close(status);
+        }
+    }
+
+    private void close(CloseStatus status) {
+        try {
+            session.close(status);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.debug("Closing WebSocket session {} failed", session.getId(), ex);
+        }
     }
 
     @Override

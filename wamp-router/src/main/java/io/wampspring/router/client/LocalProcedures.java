@@ -1,0 +1,108 @@
+package io.wampspring.router.client;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+import io.wampspring.router.WampUris;
+import io.wampspring.router.message.ErrorMessage;
+import io.wampspring.router.message.Invocation;
+import io.wampspring.router.message.MessageType;
+import io.wampspring.router.message.Payload;
+import io.wampspring.router.message.WampMessage;
+import io.wampspring.router.message.Yield;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The procedures a local session registered, and the invocations of them: each runs on the handlers' executor,
+ * never on the routing thread, and is answered with YIELD or ERROR.
+ */
+final class LocalProcedures {
+
+    private static final Logger logger = LoggerFactory.getLogger(LocalProcedures.class);
+
+    private final Executor executor;
+    private final Object acknowledging;
+    private final Consumer<WampMessage> answer;
+    private final ConcurrentHashMap<Long, InvocationHandler> handlers = new ConcurrentHashMap<>();
+
+    /**
+     * @param acknowledging the lock under which a registration is acknowledged and its handler installed
+     * @param answer sends YIELD or ERROR to the router
+     */
+    LocalProcedures(Executor executor, Object acknowledging, Consumer<WampMessage> answer) {
+        this.executor = executor;
+        this.acknowledging = acknowledging;
+        this.answer = answer;
+    }
+
+    void put(long registration, InvocationHandler handler) {
+        handlers.put(registration, handler);
+    }
+
+    void remove(long registration) {
+        handlers.remove(registration);
+    }
+
+    private @Nullable InvocationHandler handlerOf(long registration) {
+        InvocationHandler handler = handlers.get(registration);
+        if (handler != null) {
+            return handler;
+        }
+        // a registration being acknowledged right now: its handler is in place once the lock is free
+        synchronized (acknowledging) {
+            return handlers.get(registration);
+        }
+    }
+
+    /** An INVOCATION from the router, on the routing thread: hand off, never block. */
+    void invoke(Invocation invocation) {
+        InvocationHandler handler = handlerOf(invocation.registration());
+        if (handler == null) {
+            answer.accept(errorFor(invocation, new WampException(WampUris.NO_SUCH_PROCEDURE, "no handler")));
+            return;
+        }
+        try {
+            executor.execute(() -> run(handler, invocation));
+        }
+        catch (RejectedExecutionException ex) {
+            answer.accept(errorFor(invocation,
+                    new WampException(WampUris.RUNTIME_ERROR, "the application is shutting down")));
+        }
+    }
+
+    private void run(InvocationHandler handler, Invocation invocation) {
+        CompletionStage<Payload> result;
+        try {
+            result = handler.invoke(invocation);
+        }
+        catch (Exception ex) {
+            result = CompletableFuture.failedFuture(ex);
+        }
+        result.whenComplete((payload, failure) -> answer.accept(failure == null
+                ? new Yield(invocation.request(), Map.of(), payload != null ? payload : Payload.EMPTY)
+                : errorFor(invocation, failure)));
+    }
+
+    private static ErrorMessage errorFor(Invocation invocation, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        WampException error;
+        if (cause instanceof WampException wampException) {
+            error = wampException;
+        }
+        else {
+            logger.warn("Procedure of registration {} failed", invocation.registration(), cause);
+            error = new WampException(WampUris.RUNTIME_ERROR, String.valueOf(cause.getMessage()));
+        }
+        return new ErrorMessage(MessageType.INVOCATION, invocation.request(), Map.of(), error.uri(),
+                Payload.of(error.args(), error.kwargs().isEmpty() ? null : error.kwargs()));
+    }
+}
