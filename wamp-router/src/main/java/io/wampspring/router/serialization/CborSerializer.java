@@ -1,11 +1,13 @@
 package io.wampspring.router.serialization;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.dataformat.cbor.CBORFactory;
+import tools.jackson.dataformat.cbor.CBORGenerator;
 
 /** {@code wamp.2.cbor}: binary values are CBOR byte strings. */
 public final class CborSerializer extends JacksonSerializer {
@@ -51,6 +53,12 @@ public final class CborSerializer extends JacksonSerializer {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             generator.writeUTF8String(utf8, 0, utf8.length);
         }
+    }
+
+    /** Major type 0 with an 8-byte argument: every CBOR decoder reads it, while bignum tags are optional. */
+    @Override
+    void writeUnsigned64(JsonGenerator generator, BigInteger value) {
+        ((CBORGenerator) generator).writeNumberUnsigned(value.longValue());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.wampspring.router.serialization;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -135,58 +134,40 @@ abstract class JacksonSerializer implements WampSerializer {
         generator.writeString(value);
     }
 
-    @SuppressWarnings("unchecked")
     private void writeValue(JsonGenerator generator, @Nullable Object value) {
-        if (value == null) {
-            generator.writeNull();
-        }
-        else if (value instanceof String s) {
-            writeString(generator, s);
-        }
-        else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            generator.writeNumber(((Number) value).longValue());
-        }
-        else if (value instanceof Boolean b) {
-            generator.writeBoolean(b);
-        }
-        else if (value instanceof Double || value instanceof Float) {
-            generator.writeNumber(((Number) value).doubleValue());
-        }
-        else if (value instanceof BigInteger big) {
-            generator.writeNumber(big);
-        }
-        else if (value instanceof BigDecimal decimal) {
-            generator.writeNumber(decimal);
-        }
-        else if (value instanceof byte[] bytes) {
-            writeBinary(generator, bytes);
-        }
-        else if (value instanceof Map<?, ?> map) {
-            // definite lengths: CBOR then writes sized maps and arrays, which every decoder reads
-            generator.writeStartObject(map, map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                generator.writeName(String.valueOf(entry.getKey()));
-                writeValue(generator, entry.getValue());
+        switch (PayloadValues.kindOf(value)) {
+            case NULL -> generator.writeNull();
+            case STRING -> writeString(generator, (String) value);
+            case INTEGER -> generator.writeNumber(((Number) value).longValue());
+            case DICT -> {
+                Map<?, ?> map = (Map<?, ?>) value;
+                // definite lengths: CBOR then writes sized maps and arrays, which every decoder reads
+                generator.writeStartObject(map, map.size());
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    generator.writeName(PayloadValues.key(entry.getKey()));
+                    writeValue(generator, entry.getValue());
+                }
+                generator.writeEndObject();
             }
-            generator.writeEndObject();
-        }
-        else if (value instanceof Collection<?> collection) {
-            generator.writeStartArray(collection, collection.size());
-            for (Object element : (Collection<Object>) collection) {
-                writeValue(generator, element);
+            case ARRAY -> {
+                Collection<?> collection = (Collection<?>) value;
+                generator.writeStartArray(collection, collection.size());
+                for (Object element : collection) {
+                    writeValue(generator, element);
+                }
+                generator.writeEndArray();
             }
-            generator.writeEndArray();
+            case BOOLEAN -> generator.writeBoolean((Boolean) value);
+            case FLOAT -> generator.writeNumber(((Number) value).doubleValue());
+            case BINARY -> writeBinary(generator, (byte[]) value);
+            case UNSIGNED_64 -> writeUnsigned64(generator, (BigInteger) value);
+            case BIG_INTEGER -> generator.writeNumber((BigInteger) value);
         }
-        else if (value instanceof Object[] array) {
-            writeValue(generator, java.util.Arrays.asList(array));
-        }
-        else if (value instanceof Character || value instanceof Enum<?>) {
-            generator.writeString(value.toString());
-        }
-        else {
-            throw new IllegalArgumentException("cannot serialize a " + value.getClass().getName()
-                    + "; payloads must hold plain values (maps, lists, strings, numbers, booleans, byte[])");
-        }
+    }
+
+    /** An integer in [2^63, 2^64-1]; CBOR overrides this to write it as a plain unsigned integer, not a bignum. */
+    void writeUnsigned64(JsonGenerator generator, BigInteger value) {
+        generator.writeNumber(value);
     }
 
     static byte[] decodeBase64(String base64) {

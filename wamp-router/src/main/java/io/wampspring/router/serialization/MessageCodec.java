@@ -66,7 +66,7 @@ public final class MessageCodec {
         return switch (type) {
             case HELLO -> f.size(3, 3, new Hello(f.uri(1), f.dict(2)));
             case WELCOME -> f.size(3, 3, new Welcome(f.id(1), f.dict(2)));
-            case ABORT -> f.size(3, 3, new Abort(f.dict(1), f.uri(2)));
+            case ABORT -> f.size(3, 5, new Abort(f.dict(1), f.uri(2), f.payload(3)));
             case CHALLENGE -> f.size(3, 3, new Challenge(f.string(1), f.dict(2)));
             case AUTHENTICATE -> f.size(3, 3, new Authenticate(f.string(1), f.dict(2)));
             case GOODBYE -> f.size(3, 3, new Goodbye(f.dict(1), f.uri(2)));
@@ -97,7 +97,7 @@ public final class MessageCodec {
         return switch (message.type()) {
             case HELLO -> { Hello m = (Hello) message; yield list(code, m.realm(), m.details()); }
             case WELCOME -> { Welcome m = (Welcome) message; yield list(code, m.session(), m.details()); }
-            case ABORT -> { Abort m = (Abort) message; yield list(code, m.details(), m.reason()); }
+            case ABORT -> { Abort m = (Abort) message; yield withPayload(list(code, m.details(), m.reason()), m.payload()); }
             case CHALLENGE -> { Challenge m = (Challenge) message; yield list(code, m.authMethod(), m.extra()); }
             case AUTHENTICATE -> { Authenticate m = (Authenticate) message; yield list(code, m.signature(), m.extra()); }
             case GOODBYE -> { Goodbye m = (Goodbye) message; yield list(code, m.details(), m.reason()); }

@@ -1,10 +1,10 @@
 package io.wampspring.router.serialization;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,52 +140,35 @@ public final class MsgPackSerializer implements WampSerializer {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static void writeValue(MessageBufferPacker packer, @Nullable Object value) throws IOException {
-        if (value == null) {
-            packer.packNil();
-        }
-        else if (value instanceof String s) {
-            packer.packString(s);
-        }
-        else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            packer.packLong(((Number) value).longValue());
-        }
-        else if (value instanceof Boolean b) {
-            packer.packBoolean(b);
-        }
-        else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            packer.packDouble(((Number) value).doubleValue());
-        }
-        else if (value instanceof BigInteger big) {
-            packer.packBigInteger(big);
-        }
-        else if (value instanceof byte[] bytes) {
-            packer.packBinaryHeader(bytes.length);
-            packer.writePayload(bytes);
-        }
-        else if (value instanceof Map<?, ?> map) {
-            packer.packMapHeader(map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                packer.packString(String.valueOf(entry.getKey()));
-                writeValue(packer, entry.getValue());
+        switch (PayloadValues.kindOf(value)) {
+            case NULL -> packer.packNil();
+            case STRING -> packer.packString((String) value);
+            case INTEGER -> packer.packLong(((Number) value).longValue());
+            case DICT -> {
+                Map<?, ?> map = (Map<?, ?>) value;
+                packer.packMapHeader(map.size());
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    packer.packString(PayloadValues.key(entry.getKey()));
+                    writeValue(packer, entry.getValue());
+                }
             }
-        }
-        else if (value instanceof List<?> list) {
-            packer.packArrayHeader(list.size());
-            for (Object element : (List<Object>) list) {
-                writeValue(packer, element);
+            case ARRAY -> {
+                Collection<?> collection = (Collection<?>) value;
+                packer.packArrayHeader(collection.size());
+                for (Object element : collection) {
+                    writeValue(packer, element);
+                }
             }
-        }
-        else if (value instanceof Object[] array) {
-            writeValue(packer, java.util.Arrays.asList(array));
-        }
-        else if (value instanceof Character || value instanceof Enum<?>) {
-            packer.packString(value.toString());
-        }
-        else {
-            throw new IllegalArgumentException("cannot serialize a " + value.getClass().getName()
-                    + "; payloads must hold plain values (maps, lists, strings, numbers, booleans, byte[])");
+            case BOOLEAN -> packer.packBoolean((Boolean) value);
+            case FLOAT -> packer.packDouble(((Number) value).doubleValue());
+            case BINARY -> {
+                byte[] bytes = (byte[]) value;
+                packer.packBinaryHeader(bytes.length);
+                packer.writePayload(bytes);
+            }
+            case UNSIGNED_64 -> packer.packBigInteger((BigInteger) value);
+            case BIG_INTEGER -> throw PayloadValues.beyondFormat(value, "msgpack, whose integers end at 64 bits");
         }
     }
 }

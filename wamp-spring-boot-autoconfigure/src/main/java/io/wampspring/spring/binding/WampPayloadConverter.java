@@ -1,6 +1,7 @@
 package io.wampspring.spring.binding;
 
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,15 +10,16 @@ import java.util.Map;
 
 import io.wampspring.router.WampUris;
 import io.wampspring.router.client.WampException;
+import io.wampspring.router.serialization.PayloadValues;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Converts between the plain values a WAMP payload holds (maps, lists, strings, numbers, booleans, byte[]) and typed
- * Java values, with the application's Jackson {@link JsonMapper}: the same modules and naming the application uses
- * for JSON over HTTP apply to WAMP arguments.
+ * Converts between the plain values a WAMP payload holds (the value model of {@link PayloadValues}: maps, lists,
+ * strings, numbers, booleans, byte[]) and typed Java values, with the application's Jackson {@link JsonMapper}: the
+ * same modules and naming the application uses for JSON over HTTP apply to WAMP arguments.
  */
 public final class WampPayloadConverter {
 
@@ -48,22 +50,27 @@ public final class WampPayloadConverter {
         }
     }
 
-    /** A Java value as plain payload values the serializers can write. */
+    /**
+     * A Java value as values of the router's value model ({@link PayloadValues}), which every serializer writes.
+     * Model values pass as they are, widened as a decoded frame has them, so that in-process peers see the same
+     * types as remote ones; collections and maps with String keys are converted element by element; everything
+     * else (atomics, BigDecimal, enums, dates, Optional, arrays, records, beans, maps with other keys) goes through
+     * Jackson's tree model, so the application's modules and naming apply as for JSON over HTTP.
+     */
     public @Nullable Object toPayload(@Nullable Object value) {
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
+                || value instanceof Double || value instanceof byte[] || value instanceof BigInteger) {
+            return value;
+        }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            // as a decoded frame has them: in-process peers see the same types as remote ones
             return ((Number) value).longValue();
         }
         if (value instanceof Float number) {
             return number.doubleValue();
         }
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof byte[]) {
-            return value;
-        }
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map && hasOnlyStringKeys(map)) {
             Map<String, Object> plain = new LinkedHashMap<>();
-            map.forEach((key, element) -> plain.put(String.valueOf(key), toPayload(element)));
+            map.forEach((key, element) -> plain.put((String) key, toPayload(element)));
             return plain;
         }
         if (value instanceof Collection<?> collection) {
@@ -71,8 +78,16 @@ public final class WampPayloadConverter {
             collection.forEach(element -> plain.add(toPayload(element)));
             return plain;
         }
-        // records, beans, dates: through Jackson's tree model, then plain
         return toPlain(mapper.valueToTree(value));
+    }
+
+    private static boolean hasOnlyStringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable Object toPlain(tools.jackson.databind.JsonNode node) {
