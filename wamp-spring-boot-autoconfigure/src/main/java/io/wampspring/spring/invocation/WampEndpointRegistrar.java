@@ -13,6 +13,9 @@ import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
+import io.wampspring.spring.binding.MethodArguments;
+import io.wampspring.spring.binding.WampArgumentResolver;
+import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
@@ -34,8 +37,9 @@ import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Finds {@link WampProcedure} and {@link WampTopic} methods on every bean once all singletons exist, and registers
- * or subscribes them through the application's in-process session of their realm. A duplicate or invalid URI fails
- * the application's start with a message that names the method.
+ * or subscribes them through the application's in-process session of their realm. Their parameters are filled by
+ * the application's {@link WampArgumentResolver}s, in the order given, then the built-in ones. A duplicate or invalid
+ * URI, or a parameter no resolver can fill, fails the application's start with a message that names the method.
  */
 public final class WampEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -46,12 +50,25 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final WampLocalSessions sessions;
     private final WampPayloadConverter converter;
     private final String defaultRealm;
+    private final WampArgumentResolverComposite procedureArguments;
+    private final WampArgumentResolverComposite topicArguments;
     private ConfigurableListableBeanFactory beanFactory;
 
+    /** A registrar with the built-in argument resolvers only. */
     public WampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter, String defaultRealm) {
+        this(sessions, converter, defaultRealm, List.of());
+    }
+
+    /**
+     * @param argumentResolvers the application's resolvers, asked in this order before the built-in ones
+     */
+    public WampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter, String defaultRealm,
+            List<? extends WampArgumentResolver> argumentResolvers) {
         this.sessions = sessions;
         this.converter = converter;
         this.defaultRealm = defaultRealm;
+        this.procedureArguments = WampArgumentResolverComposite.forProcedures(argumentResolvers, converter);
+        this.topicArguments = WampArgumentResolverComposite.forTopics(argumentResolvers, converter);
     }
 
     @Override
@@ -98,7 +115,8 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private void register(Object bean, Method method, WampProcedure annotation) {
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String procedure = required(annotation.value(), method, "@WampProcedure");
-        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, converter);
+        MethodArguments arguments = arguments(procedureArguments, method);
+        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
         await(session.register(procedure, Map.of(), handler), "register @WampProcedure '" + procedure + "'", method);
         logger.debug("Registered {}", handler);
@@ -107,10 +125,22 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private void subscribe(Object bean, Method method, WampTopic annotation) {
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
-        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, converter);
+        MethodArguments arguments = arguments(topicArguments, method);
+        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
         await(session.subscribe(topic, Map.of(), handler), "subscribe @WampTopic '" + topic + "'", method);
         logger.debug("Subscribed {}", handler);
+    }
+
+    /** Resolvers chosen on the declared method, whose parameter annotations and names an interface may lack. */
+    private static MethodArguments arguments(WampArgumentResolverComposite resolvers, Method method) {
+        try {
+            return resolvers.forMethod(method);
+        }
+        catch (IllegalStateException ex) {
+            // the message names the parameter and the method
+            throw new BeanInitializationException(ex.getMessage(), ex);
+        }
     }
 
     private String realm(String annotated) {
