@@ -2,7 +2,9 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
+import io.wampspring.spring.annotation.Invoke;
+import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
 import io.wampspring.spring.binding.MethodArguments;
@@ -118,7 +122,8 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         MethodArguments arguments = arguments(procedureArguments, method);
         InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.register(procedure, Map.of(), handler), "register @WampProcedure '" + procedure + "'", method);
+        await(session.register(procedure, registerOptions(annotation), handler),
+                "register @WampProcedure '" + procedure + "'", method);
         logger.debug("Registered {}", handler);
     }
 
@@ -128,8 +133,30 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         MethodArguments arguments = arguments(topicArguments, method);
         EventHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.subscribe(topic, Map.of(), handler), "subscribe @WampTopic '" + topic + "'", method);
+        await(session.subscribe(topic, subscribeOptions(annotation), handler),
+                "subscribe @WampTopic '" + topic + "'", method);
         logger.debug("Subscribed {}", handler);
+    }
+
+    /** REGISTER.Options for the annotation: only what differs from the defaults, with the spec's keys and values. */
+    static Map<String, Object> registerOptions(WampProcedure annotation) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (annotation.match() != Match.EXACT) {
+            options.put("match", annotation.match().name().toLowerCase(Locale.ROOT));
+        }
+        if (annotation.invoke() != Invoke.SINGLE) {
+            options.put("invoke", annotation.invoke().name().toLowerCase(Locale.ROOT));
+        }
+        if (annotation.discloseCaller()) {
+            options.put("disclose_caller", true);
+        }
+        return options;
+    }
+
+    /** SUBSCRIBE.Options for the annotation: only a non-default match policy. */
+    static Map<String, Object> subscribeOptions(WampTopic annotation) {
+        return annotation.match() == Match.EXACT ? Map.of()
+                : Map.of("match", annotation.match().name().toLowerCase(Locale.ROOT));
     }
 
     /** Resolvers chosen on the declared method, whose parameter annotations and names an interface may lack. */
