@@ -10,6 +10,7 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of the WAMP router, its in-process sessions, {@link WampTemplate} and the annotated endpoints.
  * The WebSocket endpoint is configured by {@link WampWebSocketAutoConfiguration}.
+ * <p>
+ * Every {@link WampArgumentResolver} bean fills parameters of {@code @WampProcedure} and {@code @WampTopic} methods,
+ * asked in {@code @Order}/{@code Ordered} order before the built-in resolvers (context, caller, payload values).
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration"})
@@ -89,8 +93,9 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampEndpointRegistrar wampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter,
-            WampProperties properties) {
-        return new WampEndpointRegistrar(sessions, converter, properties.resolveDefaultRealm());
+            WampProperties properties, ObjectProvider<WampArgumentResolver> argumentResolvers) {
+        return new WampEndpointRegistrar(sessions, converter, properties.resolveDefaultRealm(),
+                argumentResolvers.orderedStream().toList());
     }
 
     @Bean

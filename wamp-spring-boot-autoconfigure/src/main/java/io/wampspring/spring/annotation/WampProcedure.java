@@ -27,4 +27,22 @@ public @interface WampProcedure {
 
     /** The realm to register in; empty means the default realm ({@code wamp.default-realm}). */
     String realm() default "";
+
+    /**
+     * How the URI matches called procedures, sent as REGISTER.Options {@code match}. A router that does not support
+     * the policy refuses the registration, which fails the application's start.
+     */
+    Match match() default Match.EXACT;
+
+    /**
+     * Which of the callees sharing the procedure a call goes to, sent as REGISTER.Options {@code invoke}. A router
+     * that does not support the policy refuses the registration, which fails the application's start.
+     */
+    Invoke invoke() default Invoke.SINGLE;
+
+    /**
+     * Asks the dealer to disclose every caller to this method (REGISTER.Options {@code disclose_caller}), so that
+     * {@link io.wampspring.spring.binding.WampCaller} parameters are filled where the router supports it.
+     */
+    boolean discloseCaller() default false;
 }

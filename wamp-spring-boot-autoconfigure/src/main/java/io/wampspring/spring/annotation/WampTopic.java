@@ -27,4 +27,10 @@ public @interface WampTopic {
 
     /** The realm to subscribe in; empty means the default realm ({@code wamp.default-realm}). */
     String realm() default "";
+
+    /**
+     * How the URI matches published topics, sent as SUBSCRIBE.Options {@code match}. A router that does not support
+     * the policy refuses the subscription, which fails the application's start.
+     */
+    Match match() default Match.EXACT;
 }

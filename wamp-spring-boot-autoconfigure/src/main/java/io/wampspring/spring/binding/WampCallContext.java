@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param kwargs the keyword arguments as received
  */
 public record WampCallContext(String procedure, long registrationId, Map<String, Object> details, List<Object> args,
-        Map<String, Object> kwargs) {
+        Map<String, Object> kwargs) implements WampInvocationContext {
+
+    /** The caller, when the dealer disclosed it; a {@link WampCaller} parameter gives the same. */
+    public @Nullable WampCaller caller() {
+        return WampCaller.fromDetails(details);
+    }
 
     /** The caller's session id, when the caller disclosed it. */
     public @Nullable Long callerSessionId() {

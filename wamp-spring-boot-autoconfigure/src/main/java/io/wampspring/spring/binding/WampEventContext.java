@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param kwargs the keyword arguments as received
  */
 public record WampEventContext(String topic, long subscriptionId, long publicationId, Map<String, Object> details,
-        List<Object> args, Map<String, Object> kwargs) {
+        List<Object> args, Map<String, Object> kwargs) implements WampInvocationContext {
 
     /** The publisher's session id, when the publisher disclosed it. */
     public @Nullable Long publisherSessionId() {

@@ -15,7 +15,8 @@ import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.Payload;
-import io.wampspring.spring.binding.MethodArgumentBinder;
+import io.wampspring.spring.binding.MethodArguments;
+import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampCallContext;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampResult;
@@ -34,15 +35,26 @@ public final class ProcedureMethodHandler implements InvocationHandler {
     private final String procedure;
     private final Object bean;
     private final Method method;
-    private final MethodArgumentBinder binder;
+    private final MethodArguments arguments;
     private final WampPayloadConverter converter;
 
+    /** A handler whose parameters only the built-in resolvers fill. */
     public ProcedureMethodHandler(String procedure, Object bean, Method method, WampPayloadConverter converter) {
+        this(procedure, bean, method, WampArgumentResolverComposite.forProcedures(List.of(), converter)
+                .forMethod(method), converter);
+    }
+
+    /**
+     * @param method the method to invoke on the bean (through its proxy, if any)
+     * @param arguments the resolvers chosen for the method's parameters
+     */
+    public ProcedureMethodHandler(String procedure, Object bean, Method method, MethodArguments arguments,
+            WampPayloadConverter converter) {
         this.procedure = procedure;
         this.bean = bean;
         this.method = method;
         this.converter = converter;
-        this.binder = new MethodArgumentBinder(method, converter, WampCallContext.class);
+        this.arguments = arguments;
         method.setAccessible(true);
     }
 
@@ -52,9 +64,16 @@ public final class ProcedureMethodHandler implements InvocationHandler {
         WampCallContext context = new WampCallContext(procedure, invocation.registration(), invocation.details(),
                 payload.args() != null ? payload.args() : List.of(),
                 payload.kwargs() != null ? payload.kwargs() : Map.of());
+        @Nullable Object[] values;
+        try {
+            values = arguments.resolve(context);
+        }
+        catch (Exception ex) {
+            return CompletableFuture.failedFuture(toWampException(ex));
+        }
         Object returned;
         try {
-            returned = method.invoke(bean, binder.bind(payload.args(), payload.kwargs(), context));
+            returned = method.invoke(bean, values);
         }
         catch (InvocationTargetException ex) {
             return CompletableFuture.failedFuture(toWampException(ex.getTargetException()));

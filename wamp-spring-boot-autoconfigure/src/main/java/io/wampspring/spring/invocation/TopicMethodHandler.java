@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Payload;
-import io.wampspring.spring.binding.MethodArgumentBinder;
+import io.wampspring.spring.binding.MethodArguments;
+import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampEventContext;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import org.slf4j.Logger;
@@ -26,14 +27,23 @@ public final class TopicMethodHandler implements EventHandler {
     private final String topic;
     private final Object bean;
     private final Method method;
-    private final MethodArgumentBinder binder;
+    private final MethodArguments arguments;
     private final LongAdder failures = new LongAdder();
 
+    /** A handler whose parameters only the built-in resolvers fill. */
     public TopicMethodHandler(String topic, Object bean, Method method, WampPayloadConverter converter) {
+        this(topic, bean, method, WampArgumentResolverComposite.forTopics(List.of(), converter).forMethod(method));
+    }
+
+    /**
+     * @param method the method to invoke on the bean (through its proxy, if any)
+     * @param arguments the resolvers chosen for the method's parameters
+     */
+    public TopicMethodHandler(String topic, Object bean, Method method, MethodArguments arguments) {
         this.topic = topic;
         this.bean = bean;
         this.method = method;
-        this.binder = new MethodArgumentBinder(method, converter, WampEventContext.class);
+        this.arguments = arguments;
         method.setAccessible(true);
     }
 
@@ -44,12 +54,13 @@ public final class TopicMethodHandler implements EventHandler {
                 event.details(), payload.args() != null ? payload.args() : List.of(),
                 payload.kwargs() != null ? payload.kwargs() : Map.of());
         try {
-            method.invoke(bean, binder.bind(payload.args(), payload.kwargs(), context));
+            method.invoke(bean, arguments.resolve(context));
         }
         catch (InvocationTargetException ex) {
             failed(ex.getTargetException());
         }
-        catch (IllegalAccessException | RuntimeException ex) {
+        catch (Exception ex) {
+            // a payload that does not fit, a resolver's failure, or an inaccessible method
             failed(ex);
         }
     }

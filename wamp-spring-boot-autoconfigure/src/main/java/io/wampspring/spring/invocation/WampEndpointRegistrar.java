@@ -2,7 +2,9 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,13 @@ import java.util.concurrent.TimeoutException;
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
+import io.wampspring.spring.annotation.Invoke;
+import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
+import io.wampspring.spring.binding.MethodArguments;
+import io.wampspring.spring.binding.WampArgumentResolver;
+import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
@@ -34,8 +41,9 @@ import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Finds {@link WampProcedure} and {@link WampTopic} methods on every bean once all singletons exist, and registers
- * or subscribes them through the application's in-process session of their realm. A duplicate or invalid URI fails
- * the application's start with a message that names the method.
+ * or subscribes them through the application's in-process session of their realm. Their parameters are filled by
+ * the application's {@link WampArgumentResolver}s, in the order given, then the built-in ones. A duplicate or invalid
+ * URI, or a parameter no resolver can fill, fails the application's start with a message that names the method.
  */
 public final class WampEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -46,12 +54,25 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final WampLocalSessions sessions;
     private final WampPayloadConverter converter;
     private final String defaultRealm;
+    private final WampArgumentResolverComposite procedureArguments;
+    private final WampArgumentResolverComposite topicArguments;
     private ConfigurableListableBeanFactory beanFactory;
 
+    /** A registrar with the built-in argument resolvers only. */
     public WampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter, String defaultRealm) {
+        this(sessions, converter, defaultRealm, List.of());
+    }
+
+    /**
+     * @param argumentResolvers the application's resolvers, asked in this order before the built-in ones
+     */
+    public WampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter, String defaultRealm,
+            List<? extends WampArgumentResolver> argumentResolvers) {
         this.sessions = sessions;
         this.converter = converter;
         this.defaultRealm = defaultRealm;
+        this.procedureArguments = WampArgumentResolverComposite.forProcedures(argumentResolvers, converter);
+        this.topicArguments = WampArgumentResolverComposite.forTopics(argumentResolvers, converter);
     }
 
     @Override
@@ -98,19 +119,55 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private void register(Object bean, Method method, WampProcedure annotation) {
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String procedure = required(annotation.value(), method, "@WampProcedure");
-        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, converter);
+        MethodArguments arguments = arguments(procedureArguments, method);
+        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.register(procedure, Map.of(), handler), "register @WampProcedure '" + procedure + "'", method);
+        await(session.register(procedure, registerOptions(annotation), handler),
+                "register @WampProcedure '" + procedure + "'", method);
         logger.debug("Registered {}", handler);
     }
 
     private void subscribe(Object bean, Method method, WampTopic annotation) {
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
-        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, converter);
+        MethodArguments arguments = arguments(topicArguments, method);
+        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments);
         LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.subscribe(topic, Map.of(), handler), "subscribe @WampTopic '" + topic + "'", method);
+        await(session.subscribe(topic, subscribeOptions(annotation), handler),
+                "subscribe @WampTopic '" + topic + "'", method);
         logger.debug("Subscribed {}", handler);
+    }
+
+    /** REGISTER.Options for the annotation: only what differs from the defaults, with the spec's keys and values. */
+    static Map<String, Object> registerOptions(WampProcedure annotation) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (annotation.match() != Match.EXACT) {
+            options.put("match", annotation.match().name().toLowerCase(Locale.ROOT));
+        }
+        if (annotation.invoke() != Invoke.SINGLE) {
+            options.put("invoke", annotation.invoke().name().toLowerCase(Locale.ROOT));
+        }
+        if (annotation.discloseCaller()) {
+            options.put("disclose_caller", true);
+        }
+        return options;
+    }
+
+    /** SUBSCRIBE.Options for the annotation: only a non-default match policy. */
+    static Map<String, Object> subscribeOptions(WampTopic annotation) {
+        return annotation.match() == Match.EXACT ? Map.of()
+                : Map.of("match", annotation.match().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Resolvers chosen on the declared method, whose parameter annotations and names an interface may lack. */
+    private static MethodArguments arguments(WampArgumentResolverComposite resolvers, Method method) {
+        try {
+            return resolvers.forMethod(method);
+        }
+        catch (IllegalStateException ex) {
+            // the message names the parameter and the method
+            throw new BeanInitializationException(ex.getMessage(), ex);
+        }
     }
 
     private String realm(String annotated) {
