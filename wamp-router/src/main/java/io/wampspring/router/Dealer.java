@@ -1,49 +1,87 @@
 package io.wampspring.router;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.match.MatchPolicy;
+import io.wampspring.router.match.UriTable;
 import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Cancel;
 import io.wampspring.router.message.ErrorMessage;
-import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Register;
 import io.wampspring.router.message.Registered;
-import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.Unregistered;
+import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Yield;
-import io.wampspring.router.serialization.ProtocolViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes calls of one realm: registrations, CALL to INVOCATION, YIELD or ERROR back to RESULT or ERROR. Runs on the
- * thread that delivered each message; all state is in concurrent maps, with no lock shared across sessions.
+ * Routes calls of one realm. Registrations live in a {@link UriTable} (exact, prefix and wildcard), calls in flight
+ * in {@link PendingCall}s driven by {@link CallRouting}. Runs on the thread that delivered each message; all state is
+ * in concurrent structures, with no lock shared across sessions.
  */
 public final class Dealer {
 
     private static final Logger logger = LoggerFactory.getLogger(Dealer.class);
 
+    private static final Map<String, Object> FEATURES = Map.of(
+            "caller_identification", true,
+            "call_canceling", true,
+            "call_timeout", true,
+            "progressive_call_results", true,
+            "progressive_call_invocations", true,
+            "pattern_based_registration", true,
+            "shared_registration", true,
+            "registration_revocation", true);
+
     private final UriCheck uriCheck;
     private final Authorizer authorizer;
-    private final ConcurrentHashMap<String, Registration> exact = new ConcurrentHashMap<>();
+    private final RpcConfig rpc;
+    private final UriTable<Registration> table = new UriTable<>();
     private final ConcurrentHashMap<Long, Registration> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, SessionState> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, DealerSession> sessions = new ConcurrentHashMap<>();
+    private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
+    private final CallRouting calls;
+    private volatile Map<String, Object> extraFeatures = Map.of();
 
-    Dealer(UriCheck uriCheck, Authorizer authorizer) {
+    Dealer(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, ScheduledExecutorService timer) {
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
+        this.rpc = rpc;
+        this.calls = new CallRouting(uriCheck, authorizer, rpc, table, sessions, timer);
     }
 
     /** The features this dealer announces in WELCOME. */
     public Map<String, Object> features() {
-        return Map.of();
+        Map<String, Object> extra = extraFeatures;
+        if (extra.isEmpty()) {
+            return FEATURES;
+        }
+        Map<String, Object> all = new java.util.LinkedHashMap<>(FEATURES);
+        all.putAll(extra);
+        return all;
+    }
+
+    /** Announces a feature a router service provides through this dealer (a meta API). */
+    public void announce(String feature) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(extraFeatures);
+        extra.put(feature, true);
+        extraFeatures = Map.copyOf(extra);
+    }
+
+    public void addListener(RegistrationListener listener) {
+        listeners.add(listener);
     }
 
     public @Nullable Registration registration(long id) {
@@ -54,212 +92,221 @@ public final class Dealer {
         return List.copyOf(byId.values());
     }
 
-    void join(WampPeer peer) {
-        sessions.put(peer.sessionId(), new SessionState());
+    /** The registration with exactly this URI and match policy, if any ({@code wamp.registration.lookup}). */
+    public @Nullable Registration lookup(String uri, MatchPolicy match) {
+        return table.get(match, uri);
     }
 
-    void register(WampPeer callee, Register register) {
+    /** The registration a call of {@code uri} would go to ({@code wamp.registration.match}). */
+    public @Nullable Registration match(String uri) {
+        return table.bestMatch(uri);
+    }
+
+    void join(WampPeer peer) {
+        sessions.put(peer.sessionId(), new DealerSession(peer));
+    }
+
+    void register(WampPeer peer, Register register) {
         long request = register.request();
         String uri = register.procedure();
-        String match = Options.string(register.options(), "match", "exact");
-        String invoke = Options.string(register.options(), "invoke", "single");
-        if (!match.equals("exact")) {
-            callee.send(Options.error(MessageType.REGISTER, request, WampUris.INVALID_ARGUMENT,
-                    "match policy '" + match + "' is not supported"));
+        MatchPolicy match = MatchPolicy.fromWire(Options.string(register.options(), "match", "exact"));
+        InvokePolicy invoke = InvokePolicy.fromWire(Options.string(register.options(), "invoke", "single"));
+        boolean discloseCaller = Options.flag(register.options(), "disclose_caller", false);
+        String refusal = null;
+        String reason = null;
+        if (match == null || invoke == null) {
+            reason = WampUris.INVALID_ARGUMENT;
+            refusal = match == null ? "unknown match policy '" + register.options().get("match") + "'"
+                    : "unknown invocation policy '" + register.options().get("invoke") + "'";
+        }
+        else if (!uriCheck.isValid(uri, match != MatchPolicy.EXACT)
+                || (uri.startsWith(WampUris.RESERVED_PREFIX) && !peer.isRouterService())) {
+            reason = WampUris.INVALID_URI;
+            refusal = "invalid or reserved procedure URI '" + uri + "'";
+        }
+        else if (discloseCaller && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
+            reason = WampUris.OPTION_NOT_ALLOWED;
+            refusal = "this realm never discloses callers";
+        }
+        else if (!authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
+            reason = WampUris.NOT_AUTHORIZED;
+            refusal = "not authorized to register '" + uri + "'";
+        }
+        if (reason != null) {
+            peer.send(Options.error(MessageType.REGISTER, request, reason, refusal));
             return;
         }
-        if (!invoke.equals("single")) {
-            callee.send(Options.error(MessageType.REGISTER, request, WampUris.INVALID_ARGUMENT,
-                    "invocation policy '" + invoke + "' is not supported"));
-            return;
-        }
-        if (!uriCheck.isValid(uri, false) || uri.startsWith(WampUris.RESERVED_PREFIX)) {
-            callee.send(Options.error(MessageType.REGISTER, request, WampUris.INVALID_URI,
-                    "invalid or reserved procedure URI '" + uri + "'"));
-            return;
-        }
-        if (!authorizer.isAuthorized(callee.identity(), Action.REGISTER, uri)) {
-            callee.send(Options.error(MessageType.REGISTER, request, WampUris.NOT_AUTHORIZED,
-                    "not authorized to register '" + uri + "'"));
-            return;
-        }
-        SessionState state = sessions.get(callee.sessionId());
+        DealerSession state = sessions.get(peer.sessionId());
         if (state == null) {
             return;
         }
-        Registration created = new Registration(Ids.random(), uri, match, invoke, List.of(callee));
+        Joined joined = new Joined();
         // visible and acknowledged as one step: no INVOCATION overtakes REGISTERED, no CALL after it misses it
-        callee.sendAfter(() -> {
-            if (exact.putIfAbsent(uri, created) != null) {
-                return Options.error(MessageType.REGISTER, request, WampUris.PROCEDURE_ALREADY_EXISTS,
-                        "procedure '" + uri + "' is already registered");
-            }
-            byId.put(created.id(), created);
-            state.registrations.add(created.id());
-            return new Registered(request, created.id());
-        });
-        if (state.closed) {
-            // the session left while we registered: undo, whoever of us gets there first
-            removeCallee(created.id(), callee);
-        }
-    }
-
-    void unregister(WampPeer callee, Unregister unregister) {
-        SessionState state = sessions.get(callee.sessionId());
-        long registration = unregister.registration();
-        boolean[] removed = new boolean[1];
-        // removed and acknowledged as one step: no INVOCATION of a CALL routed meanwhile lands behind UNREGISTERED
-        callee.sendAfter(() -> {
-            removed[0] = state != null && state.registrations.remove(registration);
-            return removed[0] ? new Unregistered(unregister.request(), Map.of())
-                    : Options.error(MessageType.UNREGISTER, unregister.request(), WampUris.NO_SUCH_REGISTRATION,
-                            "no registration " + registration + " of this session");
-        });
-        if (removed[0]) {
-            removeCallee(registration, callee);
-        }
-    }
-
-    private void removeCallee(long registrationId, WampPeer callee) {
-        Registration registration = byId.get(registrationId);
-        if (registration == null) {
+        peer.sendAfter(() -> join(state, request, uri, match, invoke, discloseCaller, joined));
+        if (joined.callee == null) {
             return;
         }
-        exact.computeIfPresent(registration.uri(), (uri, current) -> {
-            if (current.id() != registrationId) {
+        if (state.closed) {
+            // the session left while we registered: undo, whoever of us gets there first
+            if (state.registrations.remove(joined.callee.registration().id()) != null) {
+                removeCallee(joined.callee);
+            }
+            return;
+        }
+        Registration registration = joined.callee.registration();
+        if (joined.created) {
+            notify(listener -> listener.created(peer, registration));
+        }
+        notify(listener -> listener.registered(peer, registration));
+    }
+
+    /** What {@link #join} did, for the code after the acknowledgement. */
+    private static final class Joined {
+        @Nullable Callee callee;
+        boolean created;
+    }
+
+    private WampMessage join(DealerSession state, long request, String uri, MatchPolicy match, InvokePolicy invoke,
+            boolean discloseCaller, Joined joined) {
+        String[] conflict = new String[1];
+        table.compute(match, uri, (key, current) -> {
+            if (current == null) {
+                Registration created = new Registration(Ids.random(), uri, match, invoke);
+                joined.callee = created.add(state.peer, discloseCaller);
+                joined.created = true;
+                return created;
+            }
+            if (current.invoke() == InvokePolicy.SINGLE || state.registrations.containsKey(current.id())) {
+                conflict[0] = WampUris.PROCEDURE_ALREADY_EXISTS;
+            }
+            else if (current.invoke() != invoke) {
+                conflict[0] = WampUris.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY;
+            }
+            else {
+                joined.callee = current.add(state.peer, discloseCaller);
+            }
+            return current;
+        });
+        if (conflict[0] != null) {
+            return Options.error(MessageType.REGISTER, request, conflict[0],
+                    "procedure '" + uri + "' is already registered" + (conflict[0].equals(
+                            WampUris.PROCEDURE_ALREADY_EXISTS) ? "" : " with another invocation policy"));
+        }
+        Registration registration = joined.callee.registration();
+        byId.put(registration.id(), registration);
+        state.registrations.put(registration.id(), joined.callee);
+        return new Registered(request, registration.id());
+    }
+
+    void unregister(WampPeer peer, Unregister unregister) {
+        DealerSession state = sessions.get(peer.sessionId());
+        long registration = unregister.registration();
+        Callee[] removed = new Callee[1];
+        // removed and acknowledged as one step: no INVOCATION of a CALL routed meanwhile lands behind UNREGISTERED
+        peer.sendAfter(() -> {
+            removed[0] = state != null ? state.registrations.remove(registration) : null;
+            if (removed[0] == null) {
+                return Options.error(MessageType.UNREGISTER, unregister.request(), WampUris.NO_SUCH_REGISTRATION,
+                        "no registration " + registration + " of this session");
+            }
+            removed[0].deactivate();
+            return new Unregistered(unregister.request(), Map.of());
+        });
+        if (removed[0] != null) {
+            removeCallee(removed[0]);
+        }
+    }
+
+    /**
+     * Revokes a registration from the router's side: every callee gets {@code UNREGISTERED} with the registration
+     * and the reason (those that announced registration revocation) and the registration is gone. False when there
+     * is no such registration.
+     */
+    public boolean revoke(long registrationId, String reason) {
+        Registration registration = byId.get(registrationId);
+        if (registration == null) {
+            return false;
+        }
+        for (Callee callee : registration.callees()) {
+            DealerSession state = sessions.get(callee.sessionId());
+            boolean[] removed = new boolean[1];
+            Unregistered revoked = new Unregistered(0, Map.of("registration", registrationId, "reason", reason));
+            callee.peer().sendIf(() -> {
+                removed[0] = state != null && state.registrations.remove(registrationId, callee);
+                callee.deactivate();
+                return removed[0] && callee.peer().supports("callee", "registration_revocation");
+            }, revoked);
+            if (removed[0]) {
+                removeCallee(callee);
+            }
+        }
+        return true;
+    }
+
+    private void removeCallee(Callee callee) {
+        Registration registration = callee.registration();
+        boolean[] deleted = new boolean[1];
+        table.compute(registration.match(), registration.uri(), (uri, current) -> {
+            if (current != registration) {
                 return current;
             }
-            Registration remaining = current.withoutCallee(callee);
-            if (remaining.callees().isEmpty()) {
-                byId.remove(registrationId);
+            current.remove(callee);
+            if (current.isEmpty()) {
+                byId.remove(current.id());
+                deleted[0] = true;
                 return null;
             }
-            byId.put(registrationId, remaining);
-            return remaining;
+            return current;
         });
+        long sessionId = callee.sessionId();
+        notify(listener -> listener.unregistered(sessionId, registration));
+        if (deleted[0]) {
+            notify(listener -> listener.deleted(sessionId, registration));
+        }
+    }
+
+    private void notify(Consumer<RegistrationListener> event) {
+        for (RegistrationListener listener : listeners) {
+            try {
+                event.accept(listener);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Registration listener {} failed", listener, ex);
+            }
+        }
     }
 
     void call(WampPeer caller, Call call) {
-        long request = call.request();
-        String uri = call.procedure();
-        if (!uriCheck.isValid(uri, false)) {
-            caller.send(Options.error(MessageType.CALL, request, WampUris.INVALID_URI,
-                    "invalid procedure URI '" + uri + "'"));
-            return;
-        }
-        if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
-            caller.send(Options.error(MessageType.CALL, request, WampUris.NOT_AUTHORIZED,
-                    "not authorized to call '" + uri + "'"));
-            return;
-        }
-        Registration registration = exact.get(uri);
-        SessionState callerState = sessions.get(caller.sessionId());
-        if (registration == null || registration.callees().isEmpty() || callerState == null) {
-            caller.send(Options.error(MessageType.CALL, request, WampUris.NO_SUCH_PROCEDURE,
-                    "no callee registered for procedure '" + uri + "'"));
-            return;
-        }
-        WampPeer callee = registration.callees().get(0);
-        SessionState calleeState = sessions.get(callee.sessionId());
-        if (calleeState == null) {
-            caller.send(Options.error(MessageType.CALL, request, WampUris.NO_SUCH_PROCEDURE,
-                    "no callee registered for procedure '" + uri + "'"));
-            return;
-        }
-        PendingCall pending = new PendingCall(caller, request, callee, callee.nextRequestId());
-        if (callerState.calls.putIfAbsent(request, pending) != null) {
-            throw new ProtocolViolationException("CALL request id " + request + " is already in flight");
-        }
-        calleeState.invocations.put(pending.invocationId, pending);
-        if (calleeState.closed) {
-            if (calleeState.invocations.remove(pending.invocationId) != null) {
-                failCall(pending, "callee left before the call reached it");
-            }
-            return;
-        }
-        Long registrationId = registration.id();
-        Invocation invocation = new Invocation(pending.invocationId, registrationId, Map.of(), call.payload());
-        // queued only while the callee still holds the registration: never behind its UNREGISTERED
-        if (!callee.sendIf(() -> calleeState.registrations.contains(registrationId), invocation)
-                && calleeState.invocations.remove(pending.invocationId) != null) {
-            callerState.calls.remove(request);
-            caller.send(Options.error(MessageType.CALL, request, WampUris.NO_SUCH_PROCEDURE,
-                    "no callee registered for procedure '" + uri + "'"));
-        }
+        calls.call(caller, call);
     }
 
     void yield(WampPeer callee, Yield yield) {
-        PendingCall pending = completeInvocation(callee, yield.request());
-        if (pending != null) {
-            pending.caller.send(new Result(pending.callerRequest, Map.of(), yield.payload()));
-        }
+        calls.yield(callee, yield);
     }
 
     void invocationError(WampPeer callee, ErrorMessage error) {
-        PendingCall pending = completeInvocation(callee, error.request());
-        if (pending != null) {
-            pending.caller.send(new ErrorMessage(MessageType.CALL, pending.callerRequest, error.details(),
-                    error.error(), error.payload()));
-        }
+        calls.invocationError(callee, error);
     }
 
-    /** Removes an invocation once its callee answered; an answer to an unknown invocation is ignored. */
-    private @Nullable PendingCall completeInvocation(WampPeer callee, long invocationId) {
-        SessionState calleeState = sessions.get(callee.sessionId());
-        PendingCall pending = calleeState != null ? calleeState.invocations.remove(invocationId) : null;
-        if (pending == null) {
-            logger.debug("Session {} answered unknown invocation {}", callee.sessionId(), invocationId);
-            return null;
-        }
-        SessionState callerState = sessions.get(pending.caller.sessionId());
-        if (callerState == null || callerState.calls.remove(pending.callerRequest) == null) {
-            return null;
-        }
-        return pending;
+    void cancel(WampPeer caller, Cancel cancel) {
+        calls.cancel(caller, cancel);
     }
 
     void leave(WampPeer peer) {
-        SessionState state = sessions.remove(peer.sessionId());
+        DealerSession state = sessions.remove(peer.sessionId());
         if (state == null) {
             return;
         }
         state.closed = true;
-        for (Long registrationId : state.registrations) {
-            removeCallee(registrationId, peer);
-        }
-        // every call in flight to this callee fails for its caller at once
-        for (Long invocationId : state.invocations.keySet()) {
-            PendingCall pending = state.invocations.remove(invocationId);
-            if (pending != null) {
-                failCall(pending, "callee left during the call");
+        List<Callee> held = new ArrayList<>();
+        for (Long registrationId : state.registrations.keySet()) {
+            Callee callee = state.registrations.remove(registrationId);
+            if (callee != null) {
+                callee.deactivate();
+                held.add(callee);
             }
         }
-        // calls this session made: forget them, their answers have nowhere to go
-        for (PendingCall pending : state.calls.values()) {
-            SessionState calleeState = sessions.get(pending.callee.sessionId());
-            if (calleeState != null) {
-                calleeState.invocations.remove(pending.invocationId);
-            }
-        }
-    }
-
-    private void failCall(PendingCall pending, String message) {
-        SessionState callerState = sessions.get(pending.caller.sessionId());
-        if (callerState != null && callerState.calls.remove(pending.callerRequest) != null) {
-            pending.caller.send(Options.error(MessageType.CALL, pending.callerRequest, WampUris.CANCELED, message));
-        }
-    }
-
-    /** The dealer's view of one joined session. */
-    private static final class SessionState {
-        final Set<Long> registrations = ConcurrentHashMap.newKeySet();
-        /** Invocations this session owes an answer to, by the router's invocation request id. */
-        final ConcurrentHashMap<Long, PendingCall> invocations = new ConcurrentHashMap<>();
-        /** Calls this session made and awaits, by the caller's request id. */
-        final ConcurrentHashMap<Long, PendingCall> calls = new ConcurrentHashMap<>();
-        volatile boolean closed;
-    }
-
-    private record PendingCall(WampPeer caller, long callerRequest, WampPeer callee, long invocationId) {
+        held.forEach(this::removeCallee);
+        calls.leave(state);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.wampspring.router.auth.Authenticator;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +18,12 @@ public final class Realm {
     private final Broker broker;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
 
-    Realm(RealmConfig config, RouterConfig routerConfig) {
+    Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer) {
         this.name = config.name();
         for (Authenticator authenticator : config.authenticators()) {
             authenticators.putIfAbsent(authenticator.authMethod(), authenticator);
         }
-        this.dealer = new Dealer(routerConfig.uriCheck(), config.authorizer());
+        this.dealer = new Dealer(routerConfig.uriCheck(), config.authorizer(), config.rpc(), timer);
         this.broker = new Broker(routerConfig.uriCheck(), config.authorizer());
     }
 

@@ -18,6 +18,7 @@ import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.message.Abort;
 import io.wampspring.router.message.Authenticate;
 import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Cancel;
 import io.wampspring.router.message.Challenge;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
@@ -63,6 +64,8 @@ public final class RouterSession implements WampPeer {
     private volatile State state = State.AWAITING_HELLO;
     private volatile @Nullable Realm realm;
     private volatile @Nullable AuthIdentity identity;
+    /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
+    private volatile @Nullable Map<?, ?> roles;
     private AuthDecision.@Nullable Responder responder;
     private @Nullable String pendingAuthMethod;
     private volatile @Nullable ScheduledFuture<?> handshakeDeadline;
@@ -117,6 +120,16 @@ public final class RouterSession implements WampPeer {
     @Override
     public boolean sendIf(BooleanSupplier condition, WampMessage message) {
         return connection.sendIf(condition, message);
+    }
+
+    @Override
+    public boolean supports(String role, String feature) {
+        Map<?, ?> announced = roles;
+        if (announced == null) {
+            return true;
+        }
+        return announced.get(role) instanceof Map<?, ?> details && details.get("features") instanceof Map<?, ?> features
+                && Boolean.TRUE.equals(features.get(feature));
     }
 
     @Override
@@ -183,8 +196,7 @@ public final class RouterSession implements WampPeer {
                     protocolViolation("ERROR for a " + error.requestType() + " is not a message a client sends");
                 }
             }
-            // call canceling is not announced: a CANCEL is ignored and the call completes normally
-            case CANCEL -> logger.debug("Session {} sent CANCEL, which this router does not support yet", id);
+            case CANCEL -> current.dealer().cancel(this, (Cancel) message);
             case GOODBYE -> end(CloseReason.NORMAL, new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
             case ABORT -> end(CloseReason.NORMAL, null);
             case HELLO -> protocolViolation("HELLO received on an established session");
@@ -275,6 +287,7 @@ public final class RouterSession implements WampPeer {
                 return;
             }
             realm = target;
+            this.roles = roles;
             state = State.AUTHENTICATING;
             pendingAuthMethod = authenticator.authMethod();
         }

@@ -32,6 +32,14 @@ public interface WampPeer {
      */
     boolean sendIf(BooleanSupplier condition, WampMessage message);
 
+    /** Whether the peer announced {@code feature} for {@code role} in HELLO (in-process peers support all). */
+    boolean supports(String role, String feature);
+
+    /** Whether this is the router's own service session, which may register and publish under {@code wamp.}. */
+    default boolean isRouterService() {
+        return false;
+    }
+
     /** The next router-issued request id toward this peer (session scope), for INVOCATION and INTERRUPT. */
     long nextRequestId();
 }

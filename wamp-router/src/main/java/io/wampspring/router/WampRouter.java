@@ -42,15 +42,15 @@ public final class WampRouter implements AutoCloseable {
             throw new IllegalArgumentException("a router needs at least one realm");
         }
         this.config = config;
+        this.executors = executors;
         for (RealmConfig realmConfig : realmConfigs) {
             if (!UriCheck.LOOSE.isValid(realmConfig.name(), false)) {
                 throw new IllegalArgumentException("invalid realm name '" + realmConfig.name() + "'");
             }
-            if (realms.putIfAbsent(realmConfig.name(), new Realm(realmConfig, config)) != null) {
+            if (realms.putIfAbsent(realmConfig.name(), new Realm(realmConfig, config, executors.timer())) != null) {
                 throw new IllegalArgumentException("realm '" + realmConfig.name() + "' is configured twice");
             }
         }
-        this.executors = executors;
     }
 
     public RouterExecutors executors() {

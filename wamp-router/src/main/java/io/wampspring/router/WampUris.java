@@ -6,6 +6,10 @@ public final class WampUris {
     public static final String INVALID_URI = "wamp.error.invalid_uri";
     public static final String NO_SUCH_PROCEDURE = "wamp.error.no_such_procedure";
     public static final String PROCEDURE_ALREADY_EXISTS = "wamp.error.procedure_already_exists";
+    public static final String PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY =
+            "wamp.error.procedure_exists_with_different_invocation_policy";
+    /** A payload that cannot be serialized for its receiver (a callee's result of an unsupported type). */
+    public static final String INVALID_PAYLOAD = "wamp.error.invalid_payload";
     public static final String NO_SUCH_REGISTRATION = "wamp.error.no_such_registration";
     public static final String NO_SUCH_SUBSCRIPTION = "wamp.error.no_such_subscription";
     public static final String INVALID_ARGUMENT = "wamp.error.invalid_argument";

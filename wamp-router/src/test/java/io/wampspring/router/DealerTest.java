@@ -315,12 +315,12 @@ class DealerTest {
     }
 
     @Test
-    void unsupportedRegistrationPoliciesAreRefused() {
+    void unknownRegistrationPoliciesAreRefused() {
         TestPeer peer = TestPeer.joined(router, "realm1");
 
-        peer.send(new Register(1L, Map.of("match", "prefix"), "com.example"));
+        peer.send(new Register(1L, Map.of("match", "regex"), "com.example"));
         peer.nextError(MessageType.REGISTER, 1L, WampUris.INVALID_ARGUMENT);
-        peer.send(new Register(2L, Map.of("invoke", "roundrobin"), "com.example.proc"));
+        peer.send(new Register(2L, Map.of("invoke", "fastest"), "com.example.proc"));
         peer.nextError(MessageType.REGISTER, 2L, WampUris.INVALID_ARGUMENT);
         peer.send(new Register(3L, Map.of("match", "exact", "invoke", "single"), "com.example.proc"));
         assertThat(peer.next(Registered.class).request()).isEqualTo(3L);

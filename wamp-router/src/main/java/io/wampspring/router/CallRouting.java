@@ -1,0 +1,374 @@
+package io.wampspring.router;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.wampspring.router.auth.Action;
+import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.match.MatchPolicy;
+import io.wampspring.router.match.UriTable;
+import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Cancel;
+import io.wampspring.router.message.ErrorMessage;
+import io.wampspring.router.message.Interrupt;
+import io.wampspring.router.message.Invocation;
+import io.wampspring.router.message.MessageType;
+import io.wampspring.router.message.Result;
+import io.wampspring.router.message.Yield;
+import io.wampspring.router.serialization.ProtocolViolationException;
+import io.wampspring.router.serialization.UnserializableValueException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of each call: CALL to INVOCATION (with progressive invocations), progressive and final YIELD to RESULT,
+ * ERROR, CANCEL in its three modes, timeouts, and either side leaving. Every end goes through
+ * {@link PendingCall#tryEnd}, so a caller is answered exactly once and nothing for a call follows its answer.
+ */
+final class CallRouting {
+
+    private static final Logger logger = LoggerFactory.getLogger(CallRouting.class);
+    private static final Map<String, Object> PROGRESS = Map.of("progress", true);
+
+    private final UriCheck uriCheck;
+    private final Authorizer authorizer;
+    private final RpcConfig rpc;
+    private final UriTable<Registration> registrations;
+    private final ConcurrentHashMap<Long, DealerSession> sessions;
+    private final ScheduledExecutorService timer;
+    private final @Nullable UriTable<Duration> procedureTimeouts;
+
+    CallRouting(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, UriTable<Registration> registrations,
+            ConcurrentHashMap<Long, DealerSession> sessions, ScheduledExecutorService timer) {
+        this.uriCheck = uriCheck;
+        this.authorizer = authorizer;
+        this.rpc = rpc;
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.timer = timer;
+        if (rpc.procedureTimeouts().isEmpty()) {
+            this.procedureTimeouts = null;
+        }
+        else {
+            UriTable<Duration> timeouts = new UriTable<>();
+            rpc.procedureTimeouts().forEach(entry -> timeouts.compute(entry.match(), entry.uri(),
+                    (uri, current) -> entry.timeout()));
+            this.procedureTimeouts = timeouts;
+        }
+    }
+
+    void call(WampPeer caller, Call call) {
+        long request = call.request();
+        DealerSession callerState = sessions.get(caller.sessionId());
+        if (callerState == null) {
+            return;
+        }
+        boolean progress = Options.flag(call.options(), "progress", false);
+        PendingCall streaming = callerState.calls.get(request);
+        if (streaming != null) {
+            continueInvocation(streaming, call, progress);
+            return;
+        }
+        if (progress && !callerState.callerSendsProgressiveInvocations) {
+            throw new ProtocolViolationException(
+                    "CALL with progress: true from a caller that did not announce progressive_call_invocations");
+        }
+        String uri = call.procedure();
+        if (!uriCheck.isValid(uri, false)) {
+            refuse(caller, request, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
+            return;
+        }
+        if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
+            refuse(caller, request, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
+            return;
+        }
+        boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
+        if (discloseMe && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
+            refuse(caller, request, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
+            return;
+        }
+        long timeoutMillis = timeoutOf(call, uri);
+        if (timeoutMillis < 0) {
+            refuse(caller, request, WampUris.INVALID_ARGUMENT, "timeout must be a non-negative integer (ms)");
+            return;
+        }
+        Registration registration = registrations.bestMatch(uri);
+        // a callee that is leaving may still be listed: try the policy's next pick a few times
+        for (int attempt = 0; registration != null && attempt < 3; attempt++) {
+            Callee callee = registration.select();
+            if (callee == null) {
+                break;
+            }
+            DealerSession calleeState = sessions.get(callee.sessionId());
+            if (calleeState == null) {
+                continue;
+            }
+            if (progress && !calleeState.calleeTakesProgressiveInvocations) {
+                refuse(caller, request, WampUris.FEATURE_NOT_SUPPORTED,
+                        "the callee of '" + uri + "' does not take progressive call invocations");
+                return;
+            }
+            PendingCall pending = new PendingCall(callerState, request, calleeState, callee,
+                    callee.peer().nextRequestId(), Options.flag(call.options(), "receive_progress", false), progress);
+            Invocation invocation = new Invocation(pending.invocationId, registration.id(),
+                    details(call, uri, pending, discloseMe, timeoutMillis, progress), call.payload());
+            Boolean sent = invoke(pending, invocation);
+            if (sent == null) {
+                return;
+            }
+            if (sent) {
+                startTimer(pending, timeoutMillis);
+                return;
+            }
+        }
+        refuse(caller, request, WampUris.NO_SUCH_PROCEDURE, "no callee registered for procedure '" + uri + "'");
+    }
+
+    /**
+     * Sends the first INVOCATION of a call, queued only while the callee still holds the registration (never behind
+     * its UNREGISTERED). True when sent; false when the callee let go of it (try another); null when the call has
+     * been answered already (the payload could not be sent, or the callee left).
+     */
+    private @Nullable Boolean invoke(PendingCall pending, Invocation invocation) {
+        pending.caller.calls.put(pending.callerRequest, pending);
+        pending.callee.invocations.put(pending.invocationId, pending);
+        if (pending.callee.closed) {
+            pending.finish(canceled(pending, "callee left before the call reached it"));
+            return null;
+        }
+        boolean sent;
+        try {
+            sent = pending.registered.peer().sendIf(pending.registered::isActive, invocation);
+        }
+        catch (UnserializableValueException ex) {
+            pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+                    "the arguments cannot be sent to the callee: " + ex.getMessage()));
+            return null;
+        }
+        if (!sent && !pending.tryEnd()) {
+            // the callee left meanwhile and answered the call for us
+            return null;
+        }
+        return sent;
+    }
+
+    private Map<String, Object> details(Call call, String uri, PendingCall pending, boolean discloseMe,
+            long timeoutMillis, boolean progress) {
+        Callee callee = pending.registered;
+        boolean pattern = callee.registration().match() != MatchPolicy.EXACT;
+        boolean disclose = rpc.callerDisclosure() == CallerDisclosure.ALWAYS
+                || (rpc.callerDisclosure() == CallerDisclosure.ON_REQUEST && (discloseMe || callee.discloseCaller()));
+        boolean forwardTimeout = timeoutMillis > 0 && pending.callee.calleeKnowsTimeouts;
+        if (!pattern && !disclose && !pending.receiveProgress && !progress && !forwardTimeout) {
+            return Map.of();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (pattern) {
+            details.put("procedure", uri);
+        }
+        if (disclose) {
+            AuthIdentity identity = pending.caller.peer.identity();
+            details.put("caller", pending.caller.peer.sessionId());
+            details.put("caller_authid", identity.authid());
+            details.put("caller_authrole", identity.authrole());
+        }
+        if (pending.receiveProgress) {
+            details.put("receive_progress", true);
+        }
+        if (progress) {
+            details.put("progress", true);
+        }
+        if (forwardTimeout) {
+            details.put("timeout", timeoutMillis);
+        }
+        return details;
+    }
+
+    /** A further CALL of a progressive invocation: the same invocation id to the same callee, options frozen. */
+    private void continueInvocation(PendingCall pending, Call call, boolean progress) {
+        if (!pending.invocationsOpen) {
+            throw new ProtocolViolationException("CALL request id " + call.request() + " is already in flight");
+        }
+        pending.invocationsOpen = progress;
+        Invocation invocation = new Invocation(pending.invocationId, pending.registered.registration().id(),
+                progress ? PROGRESS : Map.of(), call.payload());
+        try {
+            pending.registered.peer().sendIf(() -> !pending.isEnded(), invocation);
+        }
+        catch (UnserializableValueException ex) {
+            pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+                    "the arguments cannot be sent to the callee: " + ex.getMessage()));
+            interrupt(pending, "killnowait");
+        }
+    }
+
+    /** The call's timeout in ms: its own option, else the procedure's default, else the realm's; -1 if invalid. */
+    private long timeoutOf(Call call, String uri) {
+        Object option = call.options().get("timeout");
+        if (option != null) {
+            return option instanceof Long millis && millis >= 0 ? millis : -1;
+        }
+        if (procedureTimeouts != null) {
+            Duration configured = procedureTimeouts.bestMatch(uri);
+            if (configured != null) {
+                return configured.toMillis();
+            }
+        }
+        return rpc.defaultCallTimeout().toMillis();
+    }
+
+    private void startTimer(PendingCall pending, long timeoutMillis) {
+        if (timeoutMillis <= 0 || pending.isEnded()) {
+            return;
+        }
+        try {
+            pending.timeout = timer.schedule(() -> timedOut(pending, timeoutMillis), timeoutMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException ex) {
+            logger.debug("Router timer stopped; call {} runs without its timeout", pending.callerRequest);
+        }
+        if (pending.isEnded() && pending.timeout != null) {
+            // answered while the timer was being set
+            pending.timeout.cancel(false);
+        }
+    }
+
+    private void timedOut(PendingCall pending, long timeoutMillis) {
+        if (pending.finish(error(pending, WampUris.TIMEOUT, "the call timed out after " + timeoutMillis + " ms"))) {
+            interrupt(pending, "killnowait");
+        }
+    }
+
+    void yield(WampPeer callee, Yield yield) {
+        PendingCall pending = invocationOf(callee, yield.request());
+        if (pending == null) {
+            return;
+        }
+        if (Options.flag(yield.options(), "progress", false)) {
+            // progress the caller did not ask for is dropped: it gets the final result only
+            if (pending.receiveProgress) {
+                deliver(pending, new Result(pending.callerRequest, PROGRESS, yield.payload()), false);
+            }
+            return;
+        }
+        deliver(pending, new Result(pending.callerRequest, Map.of(), yield.payload()), true);
+    }
+
+    /** Delivers a RESULT; one the caller's serializer cannot write becomes an ERROR, never a lost answer. */
+    private void deliver(PendingCall pending, Result result, boolean last) {
+        try {
+            if (last) {
+                pending.finish(result);
+            }
+            else {
+                pending.sendToCaller(result);
+            }
+        }
+        catch (UnserializableValueException ex) {
+            logger.debug("Result of call {} cannot be serialized for its caller", pending.callerRequest, ex);
+            if (pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+                    "the callee's result cannot be sent to the caller: " + ex.getMessage())) && !last) {
+                interrupt(pending, "killnowait");
+            }
+        }
+    }
+
+    void invocationError(WampPeer callee, ErrorMessage error) {
+        PendingCall pending = invocationOf(callee, error.request());
+        if (pending == null) {
+            return;
+        }
+        ErrorMessage toCaller = new ErrorMessage(MessageType.CALL, pending.callerRequest, error.details(),
+                error.error(), error.payload());
+        try {
+            pending.finish(toCaller);
+        }
+        catch (UnserializableValueException ex) {
+            pending.finish(error(pending, error.error(), "the callee's error arguments cannot be sent: "
+                    + ex.getMessage()));
+        }
+    }
+
+    /** The call behind an invocation a callee answers; null (and ignored) for one it does not owe. */
+    private @Nullable PendingCall invocationOf(WampPeer callee, long invocationId) {
+        DealerSession state = sessions.get(callee.sessionId());
+        PendingCall pending = state != null ? state.invocations.get(invocationId) : null;
+        if (pending == null) {
+            logger.debug("Session {} answered unknown or finished invocation {}", callee.sessionId(), invocationId);
+        }
+        return pending;
+    }
+
+    void cancel(WampPeer caller, Cancel cancel) {
+        DealerSession state = sessions.get(caller.sessionId());
+        PendingCall pending = state != null ? state.calls.get(cancel.request()) : null;
+        String mode = Options.string(cancel.options(), "mode", "kill");
+        if (!mode.equals("skip") && !mode.equals("kill") && !mode.equals("killnowait")) {
+            caller.send(Options.error(MessageType.CANCEL, cancel.request(), WampUris.INVALID_ARGUMENT,
+                    "unknown cancel mode '" + mode + "'"));
+            return;
+        }
+        if (pending == null) {
+            // already answered, or never made: nothing to cancel
+            return;
+        }
+        if (!pending.callee.calleeCanCancel) {
+            // a callee that cannot be interrupted: the caller is answered now and the callee's answer dropped
+            mode = "skip";
+        }
+        switch (mode) {
+            case "skip" -> pending.finish(canceled(pending, "the call was canceled"));
+            case "killnowait" -> {
+                if (pending.finish(canceled(pending, "the call was canceled"))) {
+                    interrupt(pending, "killnowait");
+                }
+            }
+            default -> {
+                // kill: the callee is interrupted and its answer, whichever it is, ends the call
+                if (!pending.interrupted) {
+                    pending.interrupted = true;
+                    pending.registered.peer().sendIf(() -> !pending.isEnded(),
+                            new Interrupt(pending.invocationId, Map.of("mode", "kill")));
+                }
+            }
+        }
+    }
+
+    private static void interrupt(PendingCall pending, String mode) {
+        if (pending.callee.calleeCanCancel && !pending.callee.closed) {
+            pending.registered.peer().send(new Interrupt(pending.invocationId, Map.of("mode", mode)));
+        }
+    }
+
+    /** A session left: calls to it fail for their callers, calls it made are interrupted at their callees. */
+    void leave(DealerSession state) {
+        for (PendingCall pending : state.invocations.values()) {
+            pending.finish(canceled(pending, "callee left during the call"));
+        }
+        for (PendingCall pending : state.calls.values()) {
+            if (pending.tryEnd()) {
+                interrupt(pending, "killnowait");
+            }
+        }
+    }
+
+    private static void refuse(WampPeer caller, long request, String uri, String message) {
+        caller.send(Options.error(MessageType.CALL, request, uri, message));
+    }
+
+    private static ErrorMessage canceled(PendingCall pending, String message) {
+        return error(pending, WampUris.CANCELED, message);
+    }
+
+    private static ErrorMessage error(PendingCall pending, String uri, String message) {
+        return Options.error(MessageType.CALL, pending.callerRequest, uri, message);
+    }
+}

@@ -1,0 +1,68 @@
+package io.wampspring.router;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.wampspring.router.message.WampMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call in flight: who called, which callee serves it, and how it may still end. Every end (RESULT, ERROR, cancel,
+ * timeout, either side leaving) goes through {@link #tryEnd}, which succeeds exactly once; an answer to the caller is
+ * sent under the caller's send lock together with that end, so nothing for this call follows it.
+ */
+final class PendingCall {
+
+    final DealerSession caller;
+    final long callerRequest;
+    final DealerSession callee;
+    final Callee registered;
+    final long invocationId;
+    /** The caller asked for progressive results. */
+    final boolean receiveProgress;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** The caller is still streaming progressive CALLs into this invocation. */
+    volatile boolean invocationsOpen;
+    /** A CANCEL with mode kill was passed on: the callee's answer still ends the call. */
+    volatile boolean interrupted;
+    volatile @Nullable ScheduledFuture<?> timeout;
+
+    PendingCall(DealerSession caller, long callerRequest, DealerSession callee, Callee registered, long invocationId,
+            boolean receiveProgress, boolean invocationsOpen) {
+        this.caller = caller;
+        this.callerRequest = callerRequest;
+        this.callee = callee;
+        this.registered = registered;
+        this.invocationId = invocationId;
+        this.receiveProgress = receiveProgress;
+        this.invocationsOpen = invocationsOpen;
+    }
+
+    boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Ends the call; true only for the one caller that ended it. */
+    boolean tryEnd() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        caller.calls.remove(callerRequest, this);
+        callee.invocations.remove(invocationId, this);
+        ScheduledFuture<?> timer = timeout;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        return true;
+    }
+
+    /** Ends the call with its last message to the caller; false when it had ended already. */
+    boolean finish(WampMessage toCaller) {
+        return caller.peer.sendIf(this::tryEnd, toCaller);
+    }
+
+    /** Sends a message to the caller that does not end the call (a progressive RESULT), unless it has ended. */
+    boolean sendToCaller(WampMessage message) {
+        return caller.peer.sendIf(() -> !ended.get(), message);
+    }
+}
