@@ -378,9 +378,10 @@ public final class RouterSession implements WampPeer {
     }
 
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
-    void joinLocal(Realm target, AuthIdentity localIdentity) {
+    void joinLocal(Realm target, AuthIdentity localIdentity, @Nullable Map<String, Object> announcedRoles) {
         synchronized (lock) {
             realm = target;
+            roles = announcedRoles;
             state = State.AUTHENTICATING;
         }
         welcome(localIdentity);

@@ -89,6 +89,15 @@ public final class WampRouter implements AutoCloseable {
 
     /** Joins an in-process session to a realm with the given identity; its messages go to {@code connection}. */
     public RouterSession joinLocal(String realmName, AuthIdentity identity, PeerConnection connection) {
+        return joinLocal(realmName, identity, connection, null);
+    }
+
+    /**
+     * Joins an in-process session that announces {@code roles} as a HELLO would (null: every feature). Its identity is
+     * given, not claimed.
+     */
+    public RouterSession joinLocal(String realmName, AuthIdentity identity, PeerConnection connection,
+            @Nullable Map<String, Object> roles) {
         Realm target = realms.get(realmName);
         if (target == null) {
             throw new IllegalArgumentException("no realm named '" + realmName + "'");
@@ -97,7 +106,7 @@ public final class WampRouter implements AutoCloseable {
             throw new IllegalStateException("the router is shut down");
         }
         RouterSession session = new RouterSession(this, connection);
-        session.joinLocal(target, identity);
+        session.joinLocal(target, identity, roles);
         return session;
     }
 

@@ -1,6 +1,7 @@
 package io.wampspring.router.client;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,8 @@ final class LocalProcedures {
     private final Object acknowledging;
     private final Consumer<WampMessage> answer;
     private final ConcurrentHashMap<Long, InvocationHandler> handlers = new ConcurrentHashMap<>();
+    /** Invocations being handled, by the router's invocation request id: an INTERRUPT finds them here. */
+    private final ConcurrentHashMap<Long, LocalInvocation> running = new ConcurrentHashMap<>();
 
     /**
      * @param acknowledging the lock under which a registration is acknowledged and its handler installed
@@ -66,37 +69,66 @@ final class LocalProcedures {
     void invoke(Invocation invocation) {
         InvocationHandler handler = handlerOf(invocation.registration());
         if (handler == null) {
-            answer.accept(errorFor(invocation, new WampException(WampUris.NO_SUCH_PROCEDURE, "no handler")));
+            answer.accept(errorFor(new LocalInvocation(invocation, answer::accept),
+                    new WampException(WampUris.NO_SUCH_PROCEDURE, "no handler")));
             return;
         }
+        LocalInvocation local = new LocalInvocation(invocation, answer::accept);
+        running.put(invocation.request(), local);
         try {
-            executor.execute(() -> run(handler, invocation));
+            executor.execute(() -> run(handler, local));
         }
         catch (RejectedExecutionException ex) {
-            answer.accept(errorFor(invocation,
+            running.remove(invocation.request());
+            answer.accept(errorFor(local,
                     new WampException(WampUris.RUNTIME_ERROR, "the application is shutting down")));
         }
     }
 
-    private void run(InvocationHandler handler, Invocation invocation) {
+    /** An INTERRUPT from the router: the caller canceled, or the call timed out. */
+    void interrupt(long invocationId, String mode) {
+        LocalInvocation local = running.get(invocationId);
+        if (local != null) {
+            local.cancel(mode);
+        }
+    }
+
+    private void run(InvocationHandler handler, LocalInvocation local) {
         CompletionStage<Payload> result;
+        local.startRunning();
         try {
-            result = handler.invoke(invocation);
+            result = handler.invoke(local);
         }
         catch (Exception ex) {
             result = CompletableFuture.failedFuture(ex);
         }
-        result.whenComplete((payload, failure) -> answer.accept(failure == null
-                ? new Yield(invocation.request(), Map.of(), payload != null ? payload : Payload.EMPTY)
-                : errorFor(invocation, failure)));
+        finally {
+            local.stopRunning();
+        }
+        result.whenComplete((payload, failure) -> {
+            long request = local.message().request();
+            running.remove(request);
+            local.answered();
+            if ("killnowait".equals(local.cancelMode())) {
+                return;
+            }
+            answer.accept(failure == null
+                    ? new Yield(request, Map.of(), payload != null ? payload : Payload.EMPTY)
+                    : errorFor(local, failure));
+        });
     }
 
-    private static ErrorMessage errorFor(Invocation invocation, Throwable failure) {
+    private static ErrorMessage errorFor(LocalInvocation local, Throwable failure) {
+        Invocation invocation = local.message();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         WampException error;
         if (cause instanceof WampException wampException) {
             error = wampException;
+        }
+        else if (local.isCanceled() && (cause instanceof CancellationException
+                || cause instanceof InterruptedException)) {
+            error = new WampException(WampUris.CANCELED, "the call was canceled");
         }
         else {
             logger.warn("Procedure of registration {} failed", invocation.registration(), cause);

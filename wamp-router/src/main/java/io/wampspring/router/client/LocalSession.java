@@ -1,10 +1,13 @@
 package io.wampspring.router.client;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,9 +17,11 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.WampUris;
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Cancel;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Goodbye;
+import io.wampspring.router.message.Interrupt;
 import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Publish;
@@ -50,6 +55,26 @@ public final class LocalSession implements AutoCloseable {
     /** Events a subscriber may have waiting before further events for it are dropped (and counted). */
     public static final int DEFAULT_EVENT_BACKLOG = 10_000;
 
+    /**
+     * What an in-process session announces: every feature of the advanced profile it handles, that is all but
+     * progressive call invocations (a handler answers one INVOCATION; a stream of them has no place to go).
+     */
+    public static final Map<String, Object> ROLES = Map.of(
+            "caller", features("caller_identification", "call_canceling", "call_timeout", "progressive_call_results"),
+            "callee", features("caller_identification", "call_canceling", "call_timeout", "progressive_call_results",
+                    "pattern_based_registration", "shared_registration", "registration_revocation"),
+            "publisher", features("publisher_identification", "publisher_exclusion", "subscriber_blackwhite_listing"),
+            "subscriber", features("publisher_identification", "pattern_based_subscription",
+                    "subscription_revocation"));
+
+    private static Map<String, Object> features(String... names) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (String name : names) {
+            features.put(name, true);
+        }
+        return Map.of("features", features);
+    }
+
     private final AtomicLong requestIds = new AtomicLong();
     /** Held while a registration or subscription becomes visible and its handler is installed. */
     private final Object acknowledging = new Object();
@@ -69,7 +94,7 @@ public final class LocalSession implements AutoCloseable {
         this.procedures = new LocalProcedures(executor, acknowledging, this::answer);
         this.subscriptions = new LocalSubscriptions(executor, eventBacklog, acknowledging);
         Connection connection = new Connection();
-        this.session = router.joinLocal(realm, identity, connection);
+        this.session = router.joinLocal(realm, identity, connection, ROLES);
         if (connection.goodbyeBeforeJoined) {
             // the router shut down while this session joined, and said goodbye before it could answer
             session.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
@@ -144,11 +169,42 @@ public final class LocalSession implements AutoCloseable {
 
     /** Calls a procedure, wherever its callee is; fails with {@link WampException} on an ERROR. */
     public CompletableFuture<Result> call(String procedure, Map<String, Object> options, Payload payload) {
-        return request(request -> new Call(request, options, procedure, payload), reply -> (Result) reply);
+        return call(procedure, options, payload, null, "kill");
+    }
+
+    /**
+     * Calls a procedure. With {@code onProgress}, the call asks for progressive results ({@code receive_progress})
+     * and each reaches {@code onProgress} in order, before the future completes. Cancelling the returned future sends
+     * CANCEL with {@code cancelMode} ({@code skip}, {@code kill} or {@code killnowait}).
+     */
+    public CompletableFuture<Result> call(String procedure, Map<String, Object> options, Payload payload,
+            @Nullable Consumer<Result> onProgress, String cancelMode) {
+        Map<String, Object> callOptions = options;
+        if (onProgress != null && !Boolean.TRUE.equals(options.get("receive_progress"))) {
+            callOptions = new LinkedHashMap<>(options);
+            callOptions.put("receive_progress", true);
+        }
+        Map<String, Object> sent = callOptions;
+        long[] requestId = new long[1];
+        CompletableFuture<Result> future = request(request -> {
+            requestId[0] = request;
+            return new Call(request, sent, procedure, payload);
+        }, reply -> (Result) reply, onProgress == null ? null : message -> onProgress.accept((Result) message));
+        future.whenComplete((result, failure) -> {
+            if (failure instanceof CancellationException && pending.remove(requestId[0]) != null && !closed) {
+                session.handle(new Cancel(requestId[0], Map.of("mode", cancelMode)));
+            }
+        });
+        return future;
     }
 
     private <T> CompletableFuture<T> request(Function<Long, WampMessage> message,
             Function<WampMessage, @Nullable Object> onReply) {
+        return request(message, onReply, null);
+    }
+
+    private <T> CompletableFuture<T> request(Function<Long, WampMessage> message,
+            Function<WampMessage, @Nullable Object> onReply, @Nullable Consumer<WampMessage> onProgress) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (closed) {
             future.completeExceptionally(closedError());
@@ -157,7 +213,12 @@ public final class LocalSession implements AutoCloseable {
         long request = requestIds.incrementAndGet();
         @SuppressWarnings("unchecked")
         CompletableFuture<Object> untyped = (CompletableFuture<Object>) future;
-        pending.add(request, untyped, onReply);
+        if (onProgress == null) {
+            pending.add(request, untyped, onReply);
+        }
+        else {
+            pending.addProgressive(request, untyped, onReply, onProgress);
+        }
         session.handle(message.apply(request));
         if (closed) {
             // closed while this request was being sent: nobody would ever answer it
@@ -173,7 +234,20 @@ public final class LocalSession implements AutoCloseable {
             case EVENT -> subscriptions.deliver((Event) message);
             case REGISTERED -> pending.reply(((Registered) message).request(), message);
             case SUBSCRIBED -> pending.reply(((Subscribed) message).request(), message);
-            case RESULT -> pending.reply(((Result) message).request(), message);
+            case RESULT -> {
+                Result result = (Result) message;
+                if (Boolean.TRUE.equals(result.details().get("progress"))) {
+                    pending.progress(result.request(), result);
+                }
+                else {
+                    pending.reply(result.request(), message);
+                }
+            }
+            case INTERRUPT -> {
+                Interrupt interrupt = (Interrupt) message;
+                procedures.interrupt(interrupt.request(),
+                        interrupt.options().get("mode") instanceof String mode ? mode : "kill");
+            }
             case PUBLISHED -> pending.reply(((Published) message).request(), message);
             case UNREGISTERED -> pending.reply(((Unregistered) message).request(), message);
             case UNSUBSCRIBED -> pending.reply(((Unsubscribed) message).request(), message);

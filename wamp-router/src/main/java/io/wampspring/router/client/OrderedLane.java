@@ -44,6 +44,18 @@ final class OrderedLane implements Runnable {
         return true;
     }
 
+    /** Queues a task whatever the backlog: for the one task that must not be dropped (a call's final answer). */
+    void submitLast(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (scheduled) {
+                return;
+            }
+            scheduled = true;
+        }
+        schedule();
+    }
+
     private void schedule() {
         try {
             executor.execute(this);

@@ -32,6 +32,7 @@ public final class WampArgumentResolverComposite {
         List<WampArgumentResolver> resolvers = new ArrayList<>(custom);
         resolvers.add(new ContextArgumentResolver(WampCallContext.class));
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new ProgressArgumentResolver());
         return new WampArgumentResolverComposite(resolvers, converter);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 
@@ -77,16 +78,41 @@ public class WampTemplate {
         return call(procedure, converter.javaType(resultType.getType()), Arrays.asList(args));
     }
 
-    /** Calls a procedure with args, kwargs and options, and returns both parts of the result. */
+    /**
+     * Calls a procedure with args, kwargs and options, and returns both parts of the result. Cancelling the returned
+     * future cancels the call with the options' {@link CancelMode}.
+     */
     public CompletableFuture<WampResult> call(String procedure, @Nullable List<?> args,
             @Nullable Map<String, ?> kwargs, CallOptions options) {
-        return withSession(session -> session.call(procedure, options.options(), payload(args, kwargs)))
-                .thenApply(WampTemplate::toResult);
+        return call(procedure, args, kwargs, options, null);
+    }
+
+    /**
+     * Calls a procedure and receives its progressive results: each reaches {@code onProgress}, in order, before the
+     * returned future completes with the final result. Cancelling the future cancels the call.
+     */
+    public CompletableFuture<WampResult> call(String procedure, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs, CallOptions options, @Nullable Consumer<WampResult> onProgress) {
+        Consumer<Result> progress = onProgress == null ? null : result -> onProgress.accept(toResult(result));
+        return cancelling(withSession(session -> session.call(procedure, options.options(), payload(args, kwargs),
+                progress, options.cancelMode().wireName())), WampTemplate::toResult);
+    }
+
+    /** The mapped future, whose cancellation also cancels {@code call} (and so sends CANCEL). */
+    private static <T> CompletableFuture<T> cancelling(CompletableFuture<Result> call,
+            Function<Result, T> mapping) {
+        CompletableFuture<T> mapped = call.thenApply(mapping);
+        mapped.whenComplete((value, failure) -> {
+            if (failure instanceof java.util.concurrent.CancellationException) {
+                call.cancel(false);
+            }
+        });
+        return mapped;
     }
 
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> call(String procedure, JavaType resultType, List<?> args) {
-        return withSession(session -> session.call(procedure, Map.of(), payload(args, null))).thenApply(result -> {
+        return cancelling(withSession(session -> session.call(procedure, Map.of(), payload(args, null))), result -> {
             if (resultType.getRawClass() == WampResult.class) {
                 return (T) toResult(result);
             }

@@ -2,24 +2,23 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import io.wampspring.router.WampUris;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.WampException;
-import io.wampspring.router.message.Invocation;
+import io.wampspring.router.client.LocalInvocation;
 import io.wampspring.router.message.Payload;
 import io.wampspring.spring.binding.MethodArguments;
 import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampCallContext;
 import io.wampspring.spring.binding.WampPayloadConverter;
-import io.wampspring.spring.core.WampResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ public final class ProcedureMethodHandler implements InvocationHandler {
     private final Object bean;
     private final Method method;
     private final MethodArguments arguments;
-    private final WampPayloadConverter converter;
+    private final ResultConverter results;
 
     /** A handler whose parameters only the built-in resolvers fill. */
     public ProcedureMethodHandler(String procedure, Object bean, Method method, WampPayloadConverter converter) {
@@ -53,77 +52,78 @@ public final class ProcedureMethodHandler implements InvocationHandler {
         this.procedure = procedure;
         this.bean = bean;
         this.method = method;
-        this.converter = converter;
+        this.results = new ResultConverter(converter);
         this.arguments = arguments;
         method.setAccessible(true);
     }
 
     @Override
-    public CompletionStage<Payload> invoke(Invocation invocation) {
+    public CompletionStage<Payload> invoke(LocalInvocation invocation) {
         Payload payload = invocation.payload();
-        WampCallContext context = new WampCallContext(procedure, invocation.registration(), invocation.details(),
+        LocalCallControl control = new LocalCallControl(invocation, results);
+        String called = invocation.procedure();
+        WampCallContext context = new WampCallContext(called != null ? called : procedure,
+                invocation.registration(), invocation.details(),
                 payload.args() != null ? payload.args() : List.of(),
-                payload.kwargs() != null ? payload.kwargs() : Map.of());
+                payload.kwargs() != null ? payload.kwargs() : Map.of(), procedure, control);
         @Nullable Object[] values;
         try {
             values = arguments.resolve(context);
         }
         catch (Exception ex) {
-            return CompletableFuture.failedFuture(toWampException(ex));
+            return CompletableFuture.failedFuture(toWampException(ex, invocation));
         }
         Object returned;
         try {
             returned = method.invoke(bean, values);
         }
         catch (InvocationTargetException ex) {
-            return CompletableFuture.failedFuture(toWampException(ex.getTargetException()));
-        }
-        catch (WampException ex) {
-            return CompletableFuture.failedFuture(ex);
+            return CompletableFuture.failedFuture(toWampException(ex.getTargetException(), invocation));
         }
         catch (IllegalAccessException | RuntimeException ex) {
-            return CompletableFuture.failedFuture(toWampException(ex));
+            return CompletableFuture.failedFuture(toWampException(ex, invocation));
         }
+        CompletionStage<Payload> result;
+        Flow.Publisher<?> items = ReactiveResults.asFlowPublisher(returned);
         if (returned instanceof CompletionStage<?> stage) {
-            return stage.handle((value, failure) -> {
-                if (failure != null) {
-                    throw new CompletionException(toWampException(unwrap(failure)));
-                }
-                return toPayload(value);
-            });
+            // a canceled call cancels the method's future: its work may stop
+            control.onCancel(mode -> stage.toCompletableFuture().cancel(true));
+            result = stage.thenApply(results::toPayload);
         }
-        try {
-            return CompletableFuture.completedFuture(toPayload(returned));
+        else if (items != null) {
+            result = StreamedResult.of(items, control, results);
         }
-        catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(toWampException(ex));
+        else {
+            try {
+                result = CompletableFuture.completedFuture(results.toPayload(returned));
+            }
+            catch (RuntimeException ex) {
+                return CompletableFuture.failedFuture(toWampException(ex, invocation));
+            }
         }
-    }
-
-    private Payload toPayload(@Nullable Object value) {
-        if (value == null) {
-            return Payload.EMPTY;
-        }
-        if (value instanceof WampResult result) {
-            List<Object> args = new ArrayList<>(result.args().size());
-            result.args().forEach(arg -> args.add(converter.toPayload(arg)));
-            Map<String, Object> kwargs = new LinkedHashMap<>();
-            result.kwargs().forEach((key, arg) -> kwargs.put(key, converter.toPayload(arg)));
-            return Payload.of(args, kwargs.isEmpty() ? null : kwargs);
-        }
-        List<Object> args = new ArrayList<>(1);
-        args.add(converter.toPayload(value));
-        return Payload.of(args, null);
+        return result.handle((value, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(toWampException(unwrap(failure), invocation));
+            }
+            return value;
+        });
     }
 
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Application errors keep their URI, args and kwargs; anything else is a runtime_error without a stack trace. */
-    private WampException toWampException(Throwable failure) {
+    /**
+     * Application errors keep their URI, args and kwargs; a canceled call that stopped (interrupted, its future
+     * canceled) stays a cancellation; anything else is a runtime_error without a stack trace.
+     */
+    private RuntimeException toWampException(Throwable failure, LocalInvocation invocation) {
         if (failure instanceof WampException wampException) {
             return wampException;
+        }
+        if (invocation.isCanceled() && (failure instanceof InterruptedException
+                || failure instanceof CancellationException)) {
+            return new CancellationException("the call was canceled");
         }
         logger.warn("@WampProcedure {} failed", procedure, failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
