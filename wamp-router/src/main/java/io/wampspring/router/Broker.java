@@ -136,7 +136,8 @@ public final class Broker {
         long request = publish.request();
         String uri = publish.topic();
         boolean acknowledge = Options.flag(publish.options(), "acknowledge", false);
-        if (!uriCheck.isValid(uri, false) || uri.startsWith(WampUris.RESERVED_PREFIX)) {
+        if (!uriCheck.isValid(uri, false)
+                || (uri.startsWith(WampUris.RESERVED_PREFIX) && !publisher.isRouterService())) {
             if (acknowledge) {
                 publisher.send(Options.error(MessageType.PUBLISH, request, WampUris.INVALID_URI,
                         "invalid or reserved topic URI '" + uri + "'"));

@@ -88,8 +88,10 @@ public final class Dealer {
         return byId.get(id);
     }
 
+    /** The clients' registrations; the router's own ({@code wamp.} procedures of the meta API) are not listed. */
     public List<Registration> registrations() {
-        return List.copyOf(byId.values());
+        return byId.values().stream().filter(registration -> !registration.uri().startsWith(WampUris.RESERVED_PREFIX))
+                .toList();
     }
 
     /** The registration with exactly this URI and match policy, if any ({@code wamp.registration.lookup}). */
@@ -128,7 +130,7 @@ public final class Dealer {
             reason = WampUris.OPTION_NOT_ALLOWED;
             refusal = "this realm never discloses callers";
         }
-        else if (!authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
+        else if (!peer.isRouterService() && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
             reason = WampUris.NOT_AUTHORIZED;
             refusal = "not authorized to register '" + uri + "'";
         }

@@ -57,14 +57,17 @@ public final class Realm {
                 "dealer", Map.of("features", dealer.features()));
     }
 
+    /** A client session joins; the router's own service session takes part in routing but is no client. */
     void join(RouterSession session) {
-        sessions.put(session.sessionId(), session);
+        if (!session.isRouterService()) {
+            sessions.put(session.sessionId(), session);
+        }
         dealer.join(session);
         broker.join(session);
     }
 
     void leave(RouterSession session) {
-        if (sessions.remove(session.sessionId()) != null) {
+        if (sessions.remove(session.sessionId()) != null || session.isRouterService()) {
             dealer.leave(session);
             broker.leave(session);
         }

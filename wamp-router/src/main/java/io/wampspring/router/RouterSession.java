@@ -71,9 +71,22 @@ public final class RouterSession implements WampPeer {
     private volatile @Nullable ScheduledFuture<?> handshakeDeadline;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
 
+    /** The router's own service session (meta API): may register and publish under {@code wamp.}. */
+    private final boolean service;
+
     RouterSession(WampRouter router, PeerConnection connection) {
+        this(router, connection, false);
+    }
+
+    RouterSession(WampRouter router, PeerConnection connection, boolean service) {
         this.router = router;
         this.connection = connection;
+        this.service = service;
+    }
+
+    @Override
+    public boolean isRouterService() {
+        return service;
     }
 
     /** Starts the clock on HELLO and authentication: a connection cannot stay unwelcomed for ever. */
@@ -356,7 +369,9 @@ public final class RouterSession implements WampPeer {
             send(new Welcome(id, welcomeDetails(target, authenticated)));
         }
         cancel(handshakeDeadline);
-        router.stats().sessionsOpened.increment();
+        if (!service) {
+            router.stats().sessionsOpened.increment();
+        }
         if (router.isClosed()) {
             // the shutdown took its list of sessions before this one joined: say goodbye ourselves
             goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");

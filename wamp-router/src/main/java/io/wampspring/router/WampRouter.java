@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.service.RouterServices;
 import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.router.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,10 @@ public final class WampRouter implements AutoCloseable {
             if (realms.putIfAbsent(realmConfig.name(), new Realm(realmConfig, config, executors.timer())) != null) {
                 throw new IllegalArgumentException("realm '" + realmConfig.name() + "' is configured twice");
             }
+        }
+        // the realms exist now: their service sessions (meta APIs) can join them
+        for (Realm realm : realms.values()) {
+            RouterServices.start(this, realm);
         }
     }
 
@@ -105,8 +110,22 @@ public final class WampRouter implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the router is shut down");
         }
-        RouterSession session = new RouterSession(this, connection);
+        RouterSession session = new RouterSession(this, connection, false);
         session.joinLocal(target, identity, roles);
+        return session;
+    }
+
+    /**
+     * Joins the router's own service session to a realm: it provides the meta API, may register and publish under
+     * {@code wamp.}, and is not one of the realm's client sessions.
+     */
+    public RouterSession joinService(String realmName, PeerConnection connection) {
+        Realm target = realms.get(realmName);
+        if (target == null) {
+            throw new IllegalArgumentException("no realm named '" + realmName + "'");
+        }
+        RouterSession session = new RouterSession(this, connection, true);
+        session.joinLocal(target, new AuthIdentity("router", "wamp.router", "local", "router"), null);
         return session;
     }
 

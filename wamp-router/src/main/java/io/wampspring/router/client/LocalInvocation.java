@@ -26,6 +26,7 @@ public final class LocalInvocation {
     private volatile @Nullable String cancelMode;
     private volatile boolean answered;
     private @Nullable Thread runner;
+    private boolean interruptedRunner;
 
     LocalInvocation(Invocation message, Consumer<Yield> send) {
         this.message = message;
@@ -107,6 +108,7 @@ public final class LocalInvocation {
         }
         synchronized (this) {
             if (runner != null) {
+                interruptedRunner = true;
                 runner.interrupt();
             }
         }
@@ -117,12 +119,16 @@ public final class LocalInvocation {
         runner = Thread.currentThread();
     }
 
-    /** The handler returned: the thread is no longer ours to interrupt, and leaves no interrupt behind. */
+    /** The handler returned: the thread is no longer ours to interrupt, and keeps no interrupt of ours. */
     void stopRunning() {
+        boolean clear;
         synchronized (this) {
             runner = null;
+            clear = interruptedRunner;
         }
-        Thread.interrupted();
+        if (clear) {
+            Thread.interrupted();
+        }
     }
 
     void answered() {

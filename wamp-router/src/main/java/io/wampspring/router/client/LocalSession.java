@@ -90,15 +90,29 @@ public final class LocalSession implements AutoCloseable {
 
     public LocalSession(WampRouter router, String realm, AuthIdentity identity, Executor executor,
             int eventBacklog) {
+        this(router, executor, eventBacklog, connection -> router.joinLocal(realm, identity, connection, ROLES));
+    }
+
+    private LocalSession(WampRouter router, Executor executor, int eventBacklog,
+            Function<PeerConnection, RouterSession> join) {
         this.pending = new PendingRequests(router.executors().async());
         this.procedures = new LocalProcedures(executor, acknowledging, this::answer);
         this.subscriptions = new LocalSubscriptions(executor, eventBacklog, acknowledging);
         Connection connection = new Connection();
-        this.session = router.joinLocal(realm, identity, connection, ROLES);
+        this.session = join.apply(connection);
         if (connection.goodbyeBeforeJoined) {
             // the router shut down while this session joined, and said goodbye before it could answer
             session.handle(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
         }
+    }
+
+    /**
+     * The router's own service session in a realm, for router-provided procedures and meta events: it may use
+     * {@code wamp.} URIs, and its handlers run on the routing thread, so they must be quick and never block.
+     */
+    public static LocalSession routerService(WampRouter router, String realm) {
+        return new LocalSession(router, Runnable::run, DEFAULT_EVENT_BACKLOG,
+                connection -> router.joinService(realm, connection));
     }
 
     public long sessionId() {

@@ -1,0 +1,21 @@
+package io.wampspring.router.service;
+
+import io.wampspring.router.Realm;
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.client.LocalSession;
+
+/**
+ * The procedures and topics the router itself provides in each realm (the meta APIs): one service session per realm,
+ * going through the same dealer and broker as every client.
+ */
+public final class RouterServices {
+
+    private RouterServices() {
+    }
+
+    /** Starts the services of one realm. */
+    public static void start(WampRouter router, Realm realm) {
+        LocalSession session = LocalSession.routerService(router, realm.name());
+        new RegistrationMetaService(realm.dealer(), session).start();
+    }
+}
