@@ -80,6 +80,11 @@ public final class Dealer {
         extraFeatures = Map.copyOf(extra);
     }
 
+    /** How this dealer treats calls. */
+    public RpcConfig rpc() {
+        return rpc;
+    }
+
     public void addListener(RegistrationListener listener) {
         listeners.add(listener);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import io.wampspring.router.RealmConfig;
 import io.wampspring.router.RouterConfig;
+import io.wampspring.router.RpcConfig;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
@@ -51,9 +52,18 @@ public final class WampAutoConfiguration {
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
         List<RealmConfig> realms = new ArrayList<>();
         for (WampProperties.Realm realm : properties.getRealms()) {
-            realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL));
+            realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL,
+                    rpc(properties.getRpc(), realm)));
         }
         return new WampRouter(config, realms);
+    }
+
+    private static RpcConfig rpc(WampProperties.Rpc rpc, WampProperties.Realm realm) {
+        List<RpcConfig.ProcedureTimeout> timeouts = rpc.getProcedureTimeouts().stream()
+                .map(entry -> new RpcConfig.ProcedureTimeout(entry.getMatch(), entry.getProcedure(),
+                        entry.getTimeout()))
+                .toList();
+        return new RpcConfig(realm.getCallerDisclosure(), rpc.getCallTimeout(), timeouts);
     }
 
     private static List<Authenticator> authenticators(WampProperties.Realm realm) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wampspring.router.CallerDisclosure;
 import io.wampspring.router.UriCheck;
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.transport.SlowConsumerPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,6 +53,8 @@ public class WampProperties {
     private Duration handshakeTimeout = Duration.ofSeconds(10);
 
     private final SendBuffer sendBuffer = new SendBuffer();
+
+    private final Rpc rpc = new Rpc();
 
     private final Local local = new Local();
 
@@ -134,6 +138,10 @@ public class WampProperties {
         this.handshakeTimeout = handshakeTimeout;
     }
 
+    public Rpc getRpc() {
+        return rpc;
+    }
+
     public SendBuffer getSendBuffer() {
         return sendBuffer;
     }
@@ -170,6 +178,20 @@ public class WampProperties {
         /** Role given to anonymous sessions. */
         private String anonymousRole = "anonymous";
 
+        /**
+         * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
+         * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
+         */
+        private CallerDisclosure callerDisclosure = CallerDisclosure.ON_REQUEST;
+
+        public CallerDisclosure getCallerDisclosure() {
+            return callerDisclosure;
+        }
+
+        public void setCallerDisclosure(CallerDisclosure callerDisclosure) {
+            this.callerDisclosure = callerDisclosure;
+        }
+
         public String getName() {
             return name;
         }
@@ -192,6 +214,69 @@ public class WampProperties {
 
         public void setAnonymousRole(String anonymousRole) {
             this.anonymousRole = anonymousRole;
+        }
+    }
+
+    /** How the dealer treats calls, in every realm. */
+    public static class Rpc {
+
+        /** Timeout of calls that set none and match no procedure-timeouts entry; 0 for none. */
+        private Duration callTimeout = Duration.ZERO;
+
+        /** Default timeouts per procedure URI or pattern; the best match wins, as for calls. */
+        private List<ProcedureTimeout> procedureTimeouts = new ArrayList<>();
+
+        public Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        public void setCallTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        public List<ProcedureTimeout> getProcedureTimeouts() {
+            return procedureTimeouts;
+        }
+
+        public void setProcedureTimeouts(List<ProcedureTimeout> procedureTimeouts) {
+            this.procedureTimeouts = procedureTimeouts;
+        }
+    }
+
+    /** A default timeout for the calls of one procedure or pattern. */
+    public static class ProcedureTimeout {
+
+        /** Procedure URI, or pattern for prefix and wildcard matching. */
+        private String procedure = "";
+
+        /** How the procedure is matched: exact, prefix or wildcard. */
+        private MatchPolicy match = MatchPolicy.EXACT;
+
+        /** Timeout of the calls it matches; 0 for none. */
+        private Duration timeout = Duration.ZERO;
+
+        public String getProcedure() {
+            return procedure;
+        }
+
+        public void setProcedure(String procedure) {
+            this.procedure = procedure;
+        }
+
+        public MatchPolicy getMatch() {
+            return match;
+        }
+
+        public void setMatch(MatchPolicy match) {
+            this.match = match;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 
