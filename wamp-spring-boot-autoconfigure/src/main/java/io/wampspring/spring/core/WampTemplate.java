@@ -15,7 +15,9 @@ import io.wampspring.router.client.LocalSession;
 import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
+import io.wampspring.spring.binding.WampCallContext;
 import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.invocation.ProcedureHandler;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -96,6 +98,19 @@ public class WampTemplate {
         Consumer<Result> progress = onProgress == null ? null : result -> onProgress.accept(toResult(result));
         return cancelling(withSession(session -> session.call(procedure, options.options(), payload(args, kwargs),
                 progress, options.cancelMode().wireName())), WampTemplate::toResult);
+    }
+
+    /**
+     * Registers a procedure served by {@code body}, as a {@code @WampProcedure} method would be: the body gets the
+     * call's context ({@link WampCallContext#args()}, {@code kwargs()}, caller, progress, cancellation) and returns
+     * the result, a {@code CompletionStage} or a publisher of progressive results; it runs on the application's task
+     * executor. Completes with the registration, which can be unregistered.
+     */
+    public CompletableFuture<WampRegistration> register(String procedure, RegisterOptions options,
+            ProcedureHandler.Body body) {
+        ProcedureHandler handler = new ProcedureHandler(procedure, body, converter, procedure + " (template)");
+        return withSession(session -> session.register(procedure, options.toMap(), handler)
+                .thenApply(id -> new WampRegistration(session, id)));
     }
 
     /** The mapped future, whose cancellation also cancels {@code call} (and so sends CANCEL). */

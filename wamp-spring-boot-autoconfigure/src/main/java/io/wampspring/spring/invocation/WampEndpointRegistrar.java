@@ -2,7 +2,6 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
-import io.wampspring.spring.annotation.Invoke;
 import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
@@ -21,6 +19,7 @@ import io.wampspring.spring.binding.MethodArguments;
 import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.core.RegisterOptions;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -140,17 +139,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
 
     /** REGISTER.Options for the annotation: only what differs from the defaults, with the spec's keys and values. */
     static Map<String, Object> registerOptions(WampProcedure annotation) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        if (annotation.match() != Match.EXACT) {
-            options.put("match", annotation.match().name().toLowerCase(Locale.ROOT));
-        }
-        if (annotation.invoke() != Invoke.SINGLE) {
-            options.put("invoke", annotation.invoke().name().toLowerCase(Locale.ROOT));
-        }
-        if (annotation.discloseCaller()) {
-            options.put("disclose_caller", true);
-        }
-        return options;
+        return new RegisterOptions(annotation.match(), annotation.invoke(), annotation.discloseCaller()).toMap();
     }
 
     /** SUBSCRIBE.Options for the annotation: only a non-default match policy. */
