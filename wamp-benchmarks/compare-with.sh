@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Plain-call throughput of this tree against an earlier revision, measured in the same run.
+#
+#   wamp-benchmarks/compare-with.sh <git revision>      (e.g. the foundation's last commit)
+#
+# Builds the revision's sample app in a temporary git worktree and this tree's sample app and load client, starts
+# both apps (benchmark profile, free loopback ports), and runs rpc-annotated and rpc-remote against each, alternating
+# baseline and current for ROUNDS rounds with the same load client. Prints each BENCH line tagged with its app, then
+# the ops/s of each app per scenario (min-max) and the ratio current/baseline of the means. Both apps are stopped by
+# their PIDs at the end, also on failure or Ctrl-C; the worktree is removed.
+#
+# Knobs: ROUNDS=3 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 PAYLOAD=64 SERVER_JAVA_OPTS CLIENT_JAVA_OPTS OUT_DIR
+set -euo pipefail
+
+BASELINE_REV=${1:?usage: compare-with.sh <git revision>}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-50}
+WARMUP_S=${WARMUP_S:-5}
+DURATION_S=${DURATION_S:-15}
+PAYLOAD=${PAYLOAD:-64}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xms512m -Xmx512m"}
+CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xms256m -Xmx256m"}
+SCENARIOS=(rpc-annotated rpc-remote)
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/compare"}
+mkdir -p "$OUT_DIR"
+RESULTS="$OUT_DIR/results.txt"
+: > "$RESULTS"
+WORKTREE=$(mktemp -d /tmp/wamp-baseline-XXXXXX)
+PIDS=()
+
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+  git -C "$ROOT" worktree remove --force "$WORKTREE" 2>/dev/null || rm -rf "$WORKTREE"
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+echo "building the baseline $BASELINE_REV" >&2
+git -C "$ROOT" worktree add --detach "$WORKTREE" "$BASELINE_REV" >/dev/null
+(cd "$WORKTREE" && mvn -q -ntp -DskipTests package -pl sample-app -am)
+cp "$WORKTREE/sample-app/target/sample-app.jar" "$OUT_DIR/baseline-app.jar"
+echo "building this tree" >&2
+(cd "$ROOT" && mvn -q -ntp -DskipTests package -pl sample-app,wamp-benchmarks -am)
+cp "$ROOT/sample-app/target/sample-app.jar" "$OUT_DIR/current-app.jar"
+cp "$ROOT/wamp-benchmarks/target/wamp-benchmarks.jar" "$OUT_DIR/wamp-benchmarks.jar"
+
+start_app() {  # name -> prints port
+  local name=$1 port
+  port=$(free_port)
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -jar "$OUT_DIR/$name-app.jar" --spring.profiles.active=benchmark \
+    --server.port="$port" --server.address=127.0.0.1 > "$OUT_DIR/$name-app.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do
+    grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log" && { echo "$port"; return; }
+    sleep 0.5
+  done
+  echo "$name app did not start" >&2
+  exit 1
+}
+BASELINE_PORT=$(start_app baseline)
+CURRENT_PORT=$(start_app current)
+
+{
+  echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ) baseline=$(git -C "$ROOT" rev-parse --short "$BASELINE_REV")" \
+    "current=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+changes')"
+  echo "# java: $(java -version 2>&1 | head -2 | tail -1); machine: nproc=$(nproc), $(uname -srm)"
+  echo "# settings: rounds=$ROUNDS connections=$CONNECTIONS warmup_s=$WARMUP_S duration_s=$DURATION_S payload=$PAYLOAD"
+} | tee -a "$RESULTS"
+
+for round in $(seq 1 "$ROUNDS"); do
+  for scenario in "${SCENARIOS[@]}"; do
+    for app in baseline current; do
+      port=$BASELINE_PORT
+      [[ $app == current ]] && port=$CURRENT_PORT
+      echo "# round $round $scenario $app: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
+      # shellcheck disable=SC2086
+      java $CLIENT_JAVA_OPTS -jar "$OUT_DIR/wamp-benchmarks.jar" run --server "ws://127.0.0.1:$port" \
+        --scenario "$scenario" --connections "$CONNECTIONS" --warmup-s "$WARMUP_S" --duration-s "$DURATION_S" \
+        --payload "$PAYLOAD" --round "$round" | sed "s/^BENCH /BENCH app=$app /" | tee -a "$RESULTS"
+    done
+  done
+done
+
+echo
+awk '/^BENCH app=/ {
+  for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+  key = f["scenario"] " " f["app"]; v = f["ops_per_s"] + 0
+  sum[key] += v; n[key]++
+  if (!(key in lo) || v < lo[key]) lo[key] = v
+  if (!(key in hi) || v > hi[key]) hi[key] = v
+  errors[key] += f["errors"]
+  scenarios[f["scenario"]] = 1
+}
+END {
+  printf "| scenario | baseline ops/s (min-max) | current ops/s (min-max) | current/baseline (means) | errors |\n"
+  printf "|---|---|---|---|---|\n"
+  for (s in scenarios) {
+    b = s " baseline"; c = s " current"
+    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %d |\n", s, lo[b], hi[b], lo[c], hi[c],
+      (sum[c] / n[c]) / (sum[b] / n[b]), errors[b] + errors[c]
+  }
+}' "$RESULTS" | tee "$OUT_DIR/table.md"
