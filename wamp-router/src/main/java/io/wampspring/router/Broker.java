@@ -2,11 +2,12 @@ package io.wampspring.router;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.match.MatchPolicy;
+import io.wampspring.router.match.UriTable;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Publish;
@@ -15,7 +16,10 @@ import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Subscribed;
 import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.Unsubscribed;
+import io.wampspring.router.serialization.UnserializableValueException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes events of one realm. A publication is handed to each subscriber's send buffer on the publisher's own
@@ -23,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Broker {
 
+    private static final Logger logger = LoggerFactory.getLogger(Broker.class);
+
     private final UriCheck uriCheck;
     private final Authorizer authorizer;
-    private final ConcurrentHashMap<String, Subscription> exact = new ConcurrentHashMap<>();
+    private final UriTable<Subscription> table = new UriTable<>();
     private final ConcurrentHashMap<Long, Subscription> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, SessionState> sessions = new ConcurrentHashMap<>();
 
@@ -74,61 +80,60 @@ public final class Broker {
         if (state == null) {
             return;
         }
-        long[] subscriptionId = new long[1];
+        Subscription.Subscriber[] joined = new Subscription.Subscriber[1];
         // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED, no PUBLISH after it misses it
         subscriber.sendAfter(() -> {
-            Subscription subscription = exact.compute(uri, (key, current) -> {
-                Subscription updated = current == null
-                        ? new Subscription(Ids.random(), uri, match, subscriber)
-                        : current.withSubscriber(subscriber);
-                byId.put(updated.id(), updated);
-                return updated;
+            Subscription subscription = table.compute(MatchPolicy.EXACT, uri, (key, current) -> {
+                Subscription target = current != null ? current : new Subscription(Ids.random(), uri,
+                        MatchPolicy.EXACT);
+                if (!state.subscriptions.containsKey(target.id())) {
+                    joined[0] = target.add(subscriber);
+                }
+                return target;
             });
-            subscriptionId[0] = subscription.id();
-            state.subscriptions.add(subscription.id());
+            byId.put(subscription.id(), subscription);
+            if (joined[0] != null) {
+                state.subscriptions.put(subscription.id(), joined[0]);
+            }
             return new Subscribed(request, subscription.id());
         });
-        if (state.closed) {
-            removeSubscriber(subscriptionId[0], subscriber);
+        if (state.closed && joined[0] != null
+                && state.subscriptions.remove(joined[0].subscription().id()) != null) {
+            // the session left while we subscribed: undo, whoever of us gets there first
+            removeSubscriber(joined[0]);
         }
     }
 
     void unsubscribe(WampPeer subscriber, Unsubscribe unsubscribe) {
         SessionState state = sessions.get(subscriber.sessionId());
-        if (state == null || !state.subscriptions.remove(unsubscribe.subscription())) {
-            subscriber.send(Options.error(MessageType.UNSUBSCRIBE, unsubscribe.request(),
-                    WampUris.NO_SUCH_SUBSCRIPTION,
-                    "no subscription " + unsubscribe.subscription() + " of this session"));
-            return;
-        }
-        Subscription subscription = byId.get(unsubscribe.subscription());
-        Subscription.Subscriber entry = subscription != null ? subscription.entryOf(subscriber) : null;
-        // inactive and acknowledged as one step: no EVENT of an older snapshot lands behind UNSUBSCRIBED
+        Subscription.Subscriber[] removed = new Subscription.Subscriber[1];
+        // inactive and acknowledged as one step: no EVENT of a publication in flight lands behind UNSUBSCRIBED
         subscriber.sendAfter(() -> {
-            if (entry != null) {
-                entry.active = false;
+            removed[0] = state != null ? state.subscriptions.remove(unsubscribe.subscription()) : null;
+            if (removed[0] == null) {
+                return Options.error(MessageType.UNSUBSCRIBE, unsubscribe.request(), WampUris.NO_SUCH_SUBSCRIPTION,
+                        "no subscription " + unsubscribe.subscription() + " of this session");
             }
+            removed[0].deactivate();
             return new Unsubscribed(unsubscribe.request(), Map.of());
         });
-        removeSubscriber(unsubscribe.subscription(), subscriber);
+        if (removed[0] != null) {
+            removeSubscriber(removed[0]);
+        }
     }
 
-    private void removeSubscriber(long subscriptionId, WampPeer subscriber) {
-        Subscription subscription = byId.get(subscriptionId);
-        if (subscription == null) {
-            return;
-        }
-        exact.computeIfPresent(subscription.uri(), (uri, current) -> {
-            if (current.id() != subscriptionId) {
+    private void removeSubscriber(Subscription.Subscriber subscriber) {
+        Subscription subscription = subscriber.subscription();
+        table.compute(subscription.match(), subscription.uri(), (uri, current) -> {
+            if (current != subscription) {
                 return current;
             }
-            Subscription remaining = current.withoutSubscriber(subscriber);
-            if (remaining.subscriberCount() == 0) {
-                byId.remove(subscriptionId);
+            current.remove(subscriber);
+            if (current.isEmpty()) {
+                byId.remove(current.id());
                 return null;
             }
-            byId.put(subscriptionId, remaining);
-            return remaining;
+            return current;
         });
     }
 
@@ -152,18 +157,29 @@ public final class Broker {
             return;
         }
         long publication = Ids.random();
-        Subscription subscription = exact.get(uri);
+        Subscription subscription = table.get(MatchPolicy.EXACT, uri);
         if (subscription != null) {
             boolean excludeMe = Options.flag(publish.options(), "exclude_me", true);
             Event event = new Event(subscription.id(), publication, Map.of(), publish.payload());
             for (Subscription.Subscriber subscriber : subscription.subscribers()) {
-                if (subscriber.active && !(excludeMe && subscriber.peer == publisher)) {
-                    subscriber.peer.sendIf(subscriber::isActive, event);
+                if (subscriber.isActive() && !(excludeMe && subscriber.peer == publisher)) {
+                    deliver(subscriber, event);
                 }
             }
         }
         if (acknowledge) {
             publisher.send(new Published(request, publication));
+        }
+    }
+
+    /** One subscriber's EVENT: one it cannot be sent (an unwritable payload) does not stop the fan-out. */
+    private static void deliver(Subscription.Subscriber subscriber, Event event) {
+        try {
+            subscriber.peer.sendIf(subscriber::isActive, event);
+        }
+        catch (UnserializableValueException ex) {
+            logger.warn("Event of publication {} cannot be sent to session {}: {}", event.publication(),
+                    subscriber.peer.sessionId(), ex.getMessage());
         }
     }
 
@@ -173,14 +189,19 @@ public final class Broker {
             return;
         }
         state.closed = true;
-        for (Long subscriptionId : state.subscriptions) {
-            removeSubscriber(subscriptionId, peer);
+        for (Long subscriptionId : state.subscriptions.keySet()) {
+            Subscription.Subscriber subscriber = state.subscriptions.remove(subscriptionId);
+            if (subscriber != null) {
+                subscriber.deactivate();
+                removeSubscriber(subscriber);
+            }
         }
     }
 
     /** The broker's view of one joined session. */
     private static final class SessionState {
-        final Set<Long> subscriptions = ConcurrentHashMap.newKeySet();
+        /** This session's place in each subscription it holds, by subscription id. */
+        final ConcurrentHashMap<Long, Subscription.Subscriber> subscriptions = new ConcurrentHashMap<>();
         volatile boolean closed;
     }
 }
