@@ -11,6 +11,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({BindingEndpoints.class, TopicEndpoints.class, CountedService.class, CallCountingAspect.class,
-        BlockingEndpoint.class})
+        BlockingEndpoint.class, PatternEndpoints.class, SharedEndpoints.class, CallerEndpoints.class})
 public class WampTestApplication {
 }
