@@ -12,6 +12,6 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({BindingEndpoints.class, TopicEndpoints.class, CountedService.class, CallCountingAspect.class,
         BlockingEndpoint.class, PatternEndpoints.class, SharedEndpoints.class, CallerEndpoints.class,
-        ProgressEndpoints.class, CancelEndpoints.class})
+        ProgressEndpoints.class, CancelEndpoints.class, ValueEndpoints.class})
 public class WampTestApplication {
 }
