@@ -36,6 +36,7 @@ public final class ProcedureMethodHandler implements InvocationHandler {
     private final Method method;
     private final MethodArguments arguments;
     private final ResultConverter results;
+    private final WampPayloadConverter converter;
 
     /** A handler whose parameters only the built-in resolvers fill. */
     public ProcedureMethodHandler(String procedure, Object bean, Method method, WampPayloadConverter converter) {
@@ -53,6 +54,7 @@ public final class ProcedureMethodHandler implements InvocationHandler {
         this.bean = bean;
         this.method = method;
         this.results = new ResultConverter(converter);
+        this.converter = converter;
         this.arguments = arguments;
         method.setAccessible(true);
     }
@@ -119,7 +121,7 @@ public final class ProcedureMethodHandler implements InvocationHandler {
      */
     private RuntimeException toWampException(Throwable failure, LocalInvocation invocation) {
         if (failure instanceof WampException wampException) {
-            return wampException;
+            return withModelValues(wampException);
         }
         if (invocation.isCanceled() && (failure instanceof InterruptedException
                 || failure instanceof CancellationException)) {
@@ -128,6 +130,27 @@ public final class ProcedureMethodHandler implements InvocationHandler {
         logger.warn("@WampProcedure {} failed", procedure, failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         return new WampException(WampUris.RUNTIME_ERROR, message);
+    }
+
+    /**
+     * The application's error with its args and kwargs converted as a result's are: left as they are, a value
+     * outside the value model (an AtomicLong) could not be serialized, and a remote caller got a router message in
+     * place of the args and kwargs.
+     */
+    private WampException withModelValues(WampException error) {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> args = (List<Object>) converter.toPayload(error.args());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> kwargs = error.kwargs().isEmpty() ? null
+                    : (Map<String, Object>) converter.toPayload(error.kwargs());
+            return new WampException(error.uri(), args, kwargs);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The arguments of error {} from @WampProcedure {} cannot be converted", error.uri(),
+                    procedure, ex);
+            return new WampException(error.uri(), "the error's arguments cannot be converted: " + ex.getMessage());
+        }
     }
 
     @Override

@@ -77,6 +77,15 @@ class AdvancedRpcResultValuesIntegrationTests extends AbstractWampIntegrationTes
     }
 
     @AllSerializers
+    void atomicLongsInAWampExceptionArriveAsNumbers(String serializer) {
+        TestWampClient client = join(serializer);
+        ErrorMessage error = client.callForError("com.test.values.atomic.error", List.of(11), null);
+        assertThat(error.error()).isEqualTo("com.test.error.counted");
+        assertThat(error.payload().args()).containsExactly(11L);
+        assertThat(error.payload().kwargs()).isEqualTo(Map.of("count", 12L));
+    }
+
+    @AllSerializers
     void anIntegerBeyondTheSerializersRangeGivesAnError(String serializer) {
         TestWampClient client = join(serializer);
         WampMessage reply = TestWampClient.await(client.call("com.test.values.big"));

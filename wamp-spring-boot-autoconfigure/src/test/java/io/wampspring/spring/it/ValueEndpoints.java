@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.wampspring.router.client.WampException;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.binding.WampProgress;
 import io.wampspring.spring.core.WampResult;
@@ -59,6 +60,12 @@ public class ValueEndpoints {
     @WampProcedure("com.test.values.atomic.flux")
     public Flux<AtomicLong> atomicFlux(long value) {
         return Flux.just(new AtomicLong(value - 1), new AtomicLong(value)).publishOn(Schedulers.boundedElastic());
+    }
+
+    @WampProcedure("com.test.values.atomic.error")
+    public String atomicError(long value) {
+        throw new WampException("com.test.error.counted", List.of(new AtomicLong(value)),
+                Map.of("count", new AtomicLong(value + 1)));
     }
 
     @WampProcedure("com.test.values.big")
