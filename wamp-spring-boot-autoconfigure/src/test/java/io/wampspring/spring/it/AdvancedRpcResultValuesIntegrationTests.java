@@ -107,4 +107,23 @@ class AdvancedRpcResultValuesIntegrationTests extends AbstractWampIntegrationTes
             assertThat(error.payload().args().get(0)).asString().contains("cannot be read");
         }
     }
+
+    @AllSerializers
+    void anUnwritableStreamedItemGivesAnErrorToACallerThatAskedForProgress(String serializer) {
+        TestWampClient client = caller(serializer);
+        TestWampClient.CallHandle call = client.callWith(RECEIVE_PROGRESS, "com.test.values.unwritable.flux",
+                null, null);
+        ErrorMessage error = error(call.awaitReply());
+        assertThat(error.error()).isEqualTo("wamp.error.runtime_error");
+        assertThat(error.payload().args().get(0)).asString().contains("cannot be read");
+        assertThat(call.progress()).isEmpty();
+    }
+
+    @AllSerializers
+    void aCallerThatDidNotAskForProgressGetsTheLastItemOfThatStream(String serializer) {
+        // the unwritable item would only have been progress, which this caller does not receive
+        TestWampClient client = caller(serializer);
+        TestWampClient.CallHandle call = client.callWith(Map.of(), "com.test.values.unwritable.flux", null, null);
+        assertThat(result(call.awaitReply()).payload().args()).containsExactly("last");
+    }
 }

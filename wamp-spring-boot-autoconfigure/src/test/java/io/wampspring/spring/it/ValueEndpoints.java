@@ -83,4 +83,10 @@ public class ValueEndpoints {
         return CompletableFuture.supplyAsync(Unwritable::new,
                 CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
     }
+
+    /** An unwritable item followed by a writable one, on another thread: the first becomes a progressive result. */
+    @WampProcedure("com.test.values.unwritable.flux")
+    public Flux<Object> unwritableFlux() {
+        return Flux.<Object>just(new Unwritable(), "last").publishOn(Schedulers.boundedElastic());
+    }
 }
