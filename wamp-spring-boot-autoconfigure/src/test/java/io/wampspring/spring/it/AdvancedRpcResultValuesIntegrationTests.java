@@ -1,12 +1,14 @@
 package io.wampspring.spring.it;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Result;
 import io.wampspring.router.message.WampMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdvancedRpcResultValuesIntegrationTests extends AbstractWampIntegrationTests {
 
     private static final Map<String, Object> RECEIVE_PROGRESS = Map.of("receive_progress", true);
+
+    @Autowired
+    CancelEndpoints cancels;
 
     private TestWampClient caller(String serializer) {
         TestWampClient client = connect(serializer);
@@ -125,5 +130,40 @@ class AdvancedRpcResultValuesIntegrationTests extends AbstractWampIntegrationTes
         TestWampClient client = caller(serializer);
         TestWampClient.CallHandle call = client.callWith(Map.of(), "com.test.values.unwritable.flux", null, null);
         assertThat(result(call.awaitReply()).payload().args()).containsExactly("last");
+    }
+
+    /**
+     * Many calls at once, more blocking ones than the task executor has threads, most of them timing out while
+     * they wait for a thread: every call is answered, each as it should be.
+     */
+    @AllSerializers
+    void everyCallIsAnsweredWithAResultOrAnError(String serializer) {
+        TestWampClient client = caller(serializer);
+        List<TestWampClient.CallHandle> calls = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        String token = "answered-" + serializer + "-" + System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            calls.add(client.callWith(Map.of("timeout", 50), "com.test.cancel.blocking", List.of(token + i), null));
+            expected.add("wamp.error.timeout");
+            calls.add(client.callWith(RECEIVE_PROGRESS, "com.test.values.atomic", List.of(i), null));
+            expected.add("RESULT " + i);
+            calls.add(client.callWith(RECEIVE_PROGRESS, "com.test.values.unwritable.flux", null, null));
+            expected.add("wamp.error.runtime_error");
+            calls.add(client.callWith(Map.of(), "com.test.values.unwritable.async", null, null));
+            expected.add("wamp.error.runtime_error");
+            calls.add(client.callWith(Map.of(), "com.test.values.atomic.error", List.of(i), null));
+            expected.add("com.test.error.counted");
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (TestWampClient.CallHandle call : calls) {
+            WampMessage reply = call.awaitReply();
+            outcomes.add(reply instanceof Result result ? "RESULT " + result.payload().args().get(0)
+                    : ((ErrorMessage) reply).error());
+        }
+        assertThat(outcomes).isEqualTo(expected);
+        // the blocking methods were all interrupted, not left holding the executor's threads
+        for (int i = 0; i < 20; i++) {
+            assertThat(TestWampClient.await(cancels.probe(token + i).interrupted)).isEqualTo("killnowait");
+        }
     }
 }
