@@ -92,4 +92,21 @@ class AdvancedRpcPatternIntegrationTests extends AbstractWampIntegrationTests {
         assertThat(result.payload().args()).hasSize(1);
         assertThat((Map<String, Object>) result.payload().args().get(0)).containsEntry("handler", "prefix");
     }
+
+    @AllSerializers
+    void aRemoteCalleeCannotRegisterAnAnnotatedPatternAgain(String serializer) {
+        TestWampClient callee = join(serializer);
+        for (Map<String, Object> options : List.<Map<String, Object>>of(Map.of("match", "prefix"),
+                Map.of("match", "prefix", "invoke", "roundrobin"))) {
+            assertThat(callee.registerWith("com.test.items.", options)).as("prefix with %s", options)
+                    .isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.error())
+                            .isEqualTo("wamp.error.procedure_already_exists"));
+        }
+        assertThat(callee.registerWith("com.test..get", Map.of("match", "wildcard")))
+                .isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.error())
+                        .isEqualTo("wamp.error.procedure_already_exists"));
+        // an empty component is a pattern only under the wildcard policy
+        assertThat(callee.registerWith("com.test..get", Map.of())).isInstanceOfSatisfying(ErrorMessage.class,
+                error -> assertThat(error.error()).isEqualTo("wamp.error.invalid_uri"));
+    }
 }
