@@ -209,7 +209,11 @@ public final class Dealer {
         DealerSession state = sessions.get(peer.sessionId());
         long registration = unregister.registration();
         Callee[] removed = new Callee[1];
-        // removed and acknowledged as one step: no INVOCATION of a CALL routed meanwhile lands behind UNREGISTERED
+        boolean[] deleted = new boolean[1];
+        // removed and acknowledged as one step: no INVOCATION of a CALL routed meanwhile lands behind UNREGISTERED.
+        // The callee also leaves the URI table before UNREGISTERED goes out: a CALL made after the callee learned it
+        // is gone (and told someone) must reach the next best match (a prefix, another shared callee), not find the
+        // deactivated callee still listed and fail with no_such_procedure.
         peer.sendAfter(() -> {
             removed[0] = state != null ? state.registrations.remove(registration) : null;
             if (removed[0] == null) {
@@ -217,10 +221,11 @@ public final class Dealer {
                         "no registration " + registration + " of this session");
             }
             removed[0].deactivate();
+            deleted[0] = detach(removed[0]);
             return new Unregistered(unregister.request(), Map.of());
         });
         if (removed[0] != null) {
-            removeCallee(removed[0]);
+            notifyRemoved(removed[0], deleted[0]);
         }
     }
 
@@ -251,6 +256,11 @@ public final class Dealer {
     }
 
     private void removeCallee(Callee callee) {
+        notifyRemoved(callee, detach(callee));
+    }
+
+    /** Takes the callee out of its registration, and the registration out of the table once empty: true then. */
+    private boolean detach(Callee callee) {
         Registration registration = callee.registration();
         boolean[] deleted = new boolean[1];
         table.compute(registration.match(), registration.uri(), (uri, current) -> {
@@ -265,9 +275,14 @@ public final class Dealer {
             }
             return current;
         });
+        return deleted[0];
+    }
+
+    private void notifyRemoved(Callee callee, boolean deleted) {
+        Registration registration = callee.registration();
         long sessionId = callee.sessionId();
         notify(listener -> listener.unregistered(sessionId, registration));
-        if (deleted[0]) {
+        if (deleted) {
             notify(listener -> listener.deleted(sessionId, registration));
         }
     }

@@ -245,6 +245,35 @@ class DealerTest {
         assertThat(caller.next(Registered.class).registration()).isNotEqualTo(registration);
     }
 
+    /**
+     * Regression: UNREGISTERED went out before the callee left the URI table, so a CALL made the moment it arrived
+     * found the deactivated callee, and failed with no_such_procedure instead of reaching the matching prefix.
+     */
+    @Test
+    void aCallMadeAsUnregisteredArrivesReachesTheNextBestMatch() {
+        TestPeer prefix = TestPeer.joined(router, "realm1");
+        prefix.send(new Register(1L, Map.of("match", "prefix"), "com.example."));
+        prefix.next(Registered.class);
+        TestPeer exact = TestPeer.joined(router, "realm1");
+        long registration = exact.register("com.example.proc");
+        TestPeer caller = TestPeer.joined(router, "realm1");
+        // the caller calls the moment UNREGISTERED is written to the callee, on the thread that wrote it
+        exact.transport.onWrite(frame -> {
+            if (exact.serializer.deserialize(new String(frame, java.nio.charset.StandardCharsets.UTF_8))
+                    instanceof Unregistered) {
+                caller.send(new Call(7L, Map.of(), "com.example.proc", Payload.EMPTY));
+            }
+        });
+
+        exact.send(new Unregister(2L, registration));
+
+        exact.next(Unregistered.class);
+        Invocation invocation = prefix.next(Invocation.class);
+        assertThat(invocation.details()).containsEntry("procedure", "com.example.proc");
+        prefix.send(new Yield(invocation.request(), Map.of(), Payload.of(List.of("prefix"), null)));
+        assertThat(caller.next(Result.class).payload().args()).containsExactly("prefix");
+    }
+
     @Test
     void unregisteringAnUnknownOrForeignRegistrationGivesNoSuchRegistration() {
         TestPeer owner = TestPeer.joined(router, "realm1");

@@ -25,6 +25,7 @@ public final class TestTransport implements Transport {
     private final String serializerName;
     private volatile boolean stalled;
     private volatile Runnable onClose = () -> { };
+    private volatile java.util.function.Consumer<byte[]> onWrite = frame -> { };
 
     public TestTransport(String serializerName) {
         this.serializerName = serializerName;
@@ -32,6 +33,14 @@ public final class TestTransport implements Transport {
 
     public void onClose(Runnable callback) {
         this.onClose = callback;
+    }
+
+    /**
+     * Runs {@code callback} on the writing thread for each frame, as it is written: what the peer would do the moment
+     * the frame arrived, before the router's thread has gone on.
+     */
+    public void onWrite(java.util.function.Consumer<byte[]> callback) {
+        this.onWrite = callback;
     }
 
     /** From now on writes are not completed: the peer has stopped reading. */
@@ -55,6 +64,7 @@ public final class TestTransport implements Transport {
     @Override
     public void write(byte[] frame, WriteCallback callback) {
         frames.add(frame);
+        onWrite.accept(frame);
         if (stalled) {
             held.add(callback);
         }

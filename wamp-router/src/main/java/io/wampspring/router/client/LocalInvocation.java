@@ -117,6 +117,11 @@ public final class LocalInvocation {
     /** The handler runs on this thread from now until {@link #stopRunning}. */
     synchronized void startRunning() {
         runner = Thread.currentThread();
+        if (cancelMode != null) {
+            // canceled while the handler waited for a thread: cancel() found no thread to interrupt, so the
+            // handler starts interrupted, or a blocking one would block on although its call is over
+            runner.interrupt();
+        }
     }
 
     /** The handler returned: the thread is no longer ours to interrupt, and keeps no interrupt of ours. */

@@ -39,12 +39,14 @@ public final class ProcedureHandler implements InvocationHandler {
     private final String procedure;
     private final Body body;
     private final ResultConverter results;
+    private final WampPayloadConverter converter;
     private final String description;
 
     public ProcedureHandler(String procedure, Body body, WampPayloadConverter converter, String description) {
         this.procedure = procedure;
         this.body = body;
         this.results = new ResultConverter(converter);
+        this.converter = converter;
         this.description = description;
     }
 
@@ -96,7 +98,7 @@ public final class ProcedureHandler implements InvocationHandler {
 
     private RuntimeException toWampException(Throwable failure, LocalInvocation invocation) {
         if (failure instanceof WampException wampException) {
-            return wampException;
+            return withModelValues(wampException);
         }
         if (invocation.isCanceled() && (failure instanceof InterruptedException
                 || failure instanceof CancellationException)) {
@@ -105,6 +107,26 @@ public final class ProcedureHandler implements InvocationHandler {
         logger.warn("Procedure {} failed", description, failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         return new WampException(WampUris.RUNTIME_ERROR, message);
+    }
+
+    /**
+     * The application's error with its args and kwargs converted as a result's are: left as they are, a value
+     * outside the value model (an AtomicLong) could not be serialized, and a remote caller got a router message in
+     * place of the args and kwargs.
+     */
+    private WampException withModelValues(WampException error) {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> args = (List<Object>) converter.toPayload(error.args());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> kwargs = error.kwargs().isEmpty() ? null
+                    : (Map<String, Object>) converter.toPayload(error.kwargs());
+            return new WampException(error.uri(), args, kwargs);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The arguments of error {} from {} cannot be converted", error.uri(), description, ex);
+            return new WampException(error.uri(), "the error's arguments cannot be converted: " + ex.getMessage());
+        }
     }
 
     @Override

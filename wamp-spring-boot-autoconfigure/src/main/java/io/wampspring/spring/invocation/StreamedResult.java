@@ -19,6 +19,7 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
     private final CompletableFuture<Payload> result = new CompletableFuture<>();
     private @Nullable Object held;
     private boolean holding;
+    private Flow.@Nullable Subscription subscription;
 
     private StreamedResult(WampCallControl control, ResultConverter results) {
         this.control = control;
@@ -36,6 +37,7 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
         control.onCancel(mode -> {
             subscription.cancel();
             result.cancel(false);
@@ -45,9 +47,24 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
 
     @Override
     public void onNext(@Nullable Object item) {
+        if (result.isDone()) {
+            return;
+        }
         // one item behind: only the completion tells which item is the last
         if (holding) {
-            control.progress(held);
+            try {
+                control.progress(held);
+            }
+            catch (RuntimeException ex) {
+                // an item that cannot be converted fails the call: thrown from onNext it would reach the publisher's
+                // thread (Reactor logs and drops it on a scheduler) and the caller would wait forever
+                Flow.Subscription current = subscription;
+                if (current != null) {
+                    current.cancel();
+                }
+                result.completeExceptionally(ex);
+                return;
+            }
         }
         held = item;
         holding = true;

@@ -27,7 +27,9 @@ import io.wampspring.router.message.Call;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Goodbye;
+import io.wampspring.router.message.Cancel;
 import io.wampspring.router.message.Hello;
+import io.wampspring.router.message.Interrupt;
 import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Payload;
@@ -38,6 +40,8 @@ import io.wampspring.router.message.Registered;
 import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Subscribed;
+import io.wampspring.router.message.Unregister;
+import io.wampspring.router.message.Unregistered;
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Welcome;
 import io.wampspring.router.message.Yield;
@@ -67,6 +71,11 @@ public final class TestWampClient implements AutoCloseable {
     private final Map<Long, CompletableFuture<WampMessage>> pending = new ConcurrentHashMap<>();
     private final Map<Long, Function<Invocation, Payload>> procedures = new ConcurrentHashMap<>();
     private final Map<Long, BlockingQueue<Event>> subscriptions = new ConcurrentHashMap<>();
+    /** Registrations whose invocations the test answers itself, by registration id. */
+    private final Map<Long, BlockingQueue<Invocation>> queuedProcedures = new ConcurrentHashMap<>();
+    /** Progressive RESULTs of calls made with {@link #callWith}, by request id. */
+    private final Map<Long, BlockingQueue<Result>> progress = new ConcurrentHashMap<>();
+    private final BlockingQueue<Interrupt> interrupts = new LinkedBlockingQueue<>();
 
     private TestWampClient(@Nullable WampSerializer serializer, URI uri, String... subprotocols) {
         this.serializer = serializer;
@@ -137,6 +146,131 @@ public final class TestWampClient implements AutoCloseable {
     public static Map<String, Object> helloDetails() {
         return Map.of("roles", Map.of("caller", Map.of(), "callee", Map.of(), "publisher", Map.of(),
                 "subscriber", Map.of()));
+    }
+
+    /** Sends HELLO with these details and returns WELCOME. */
+    public Welcome hello(String realm, Map<String, Object> details) {
+        send(new Hello(realm, details));
+        WampMessage reply = next();
+        if (reply instanceof Welcome welcome) {
+            return welcome;
+        }
+        throw new AssertionError("expected WELCOME, got " + reply);
+    }
+
+    /**
+     * HELLO.Details announcing the advanced RPC features as caller and callee: progressive results and invocations,
+     * call canceling, call timeouts, caller identification, pattern-based and shared registration, registration
+     * revocation.
+     */
+    public static Map<String, Object> advancedHelloDetails() {
+        Map<String, Object> caller = Map.of("features", Map.of("progressive_call_results", true,
+                "call_canceling", true, "call_timeout", true, "caller_identification", true,
+                "progressive_call_invocations", true));
+        Map<String, Object> callee = Map.of("features", Map.of("progressive_call_results", true,
+                "call_canceling", true, "call_timeout", true, "caller_identification", true,
+                "pattern_based_registration", true, "shared_registration", true, "registration_revocation", true,
+                "progressive_call_invocations", true));
+        return Map.of("roles", Map.of("caller", caller, "callee", callee, "publisher", Map.of(),
+                "subscriber", Map.of()));
+    }
+
+    /** A call in flight: its request id, its progressive RESULTs in arrival order, and its final RESULT or ERROR. */
+    public record CallHandle(long request, BlockingQueue<Result> progress, CompletableFuture<WampMessage> reply) {
+
+        /** Waits for the final RESULT or ERROR. */
+        public WampMessage awaitReply() {
+            return await(reply);
+        }
+
+        /** Waits for the next progressive RESULT. */
+        public Result nextProgress() {
+            return poll(progress, "progressive RESULT of request " + request);
+        }
+    }
+
+    /** Calls with CALL.Options; progressive RESULTs go to the handle's queue, the final answer to its future. */
+    public CallHandle callWith(Map<String, Object> options, String procedure, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs) {
+        long request = requestIds.incrementAndGet();
+        BlockingQueue<Result> results = new LinkedBlockingQueue<>();
+        progress.put(request, results);
+        CompletableFuture<WampMessage> reply = new CompletableFuture<>();
+        pending.put(request, reply);
+        send(new Call(request, options, procedure, Payload.of(args, kwargs)));
+        return new CallHandle(request, results, reply);
+    }
+
+    /** Sends CANCEL for a call of this client with the mode ({@code skip}, {@code kill}, {@code killnowait}). */
+    public Future<?> cancel(long request, String mode) {
+        return send(new Cancel(request, Map.of("mode", mode)));
+    }
+
+    /** Sends REGISTER with options and returns the answer: REGISTERED or ERROR. No handler is installed. */
+    public WampMessage registerWith(String procedure, Map<String, Object> options) {
+        return await(request(request -> new Register(request, options, procedure)));
+    }
+
+    /** Registers with options a procedure answered by this client's handler; returns the registration id. */
+    public long register(String procedure, Map<String, Object> options, Function<Invocation, Payload> handler) {
+        WampMessage reply = registerWith(procedure, options);
+        if (reply instanceof Registered registered) {
+            procedures.put(registered.registration(), handler);
+            return registered.registration();
+        }
+        throw new AssertionError("REGISTER " + procedure + " failed: " + reply);
+    }
+
+    /**
+     * Registers a procedure whose invocations are queued for the test to answer ({@link #yield},
+     * {@link #invocationError}); returns the queue.
+     */
+    public BlockingQueue<Invocation> registerQueued(String procedure, Map<String, Object> options) {
+        WampMessage reply = registerWith(procedure, options);
+        if (reply instanceof Registered registered) {
+            return queuedProcedures.computeIfAbsent(registered.registration(), id -> new LinkedBlockingQueue<>());
+        }
+        throw new AssertionError("REGISTER " + procedure + " failed: " + reply);
+    }
+
+    /** Unregisters and waits for UNREGISTERED. */
+    public void unregister(long registration) {
+        WampMessage reply = await(request(request -> new Unregister(request, registration)));
+        if (!(reply instanceof Unregistered)) {
+            throw new AssertionError("UNREGISTER " + registration + " failed: " + reply);
+        }
+        procedures.remove(registration);
+        queuedProcedures.remove(registration);
+    }
+
+    /** Answers an invocation with YIELD; with {@code progress}, as a progressive result. */
+    public Future<?> yield(long invocation, boolean progressive, Payload payload) {
+        return send(new Yield(invocation, progressive ? Map.of("progress", true) : Map.of(), payload));
+    }
+
+    /** Answers an invocation with ERROR. */
+    public Future<?> invocationError(long invocation, String uri) {
+        return send(new ErrorMessage(MessageType.INVOCATION, invocation, Map.of(), uri, Payload.EMPTY));
+    }
+
+    /** INTERRUPTs received, in arrival order. */
+    public BlockingQueue<Interrupt> interrupts() {
+        return interrupts;
+    }
+
+    /** The next element of a queue, waiting at most {@link #TIMEOUT}. */
+    public static <T> T poll(BlockingQueue<T> queue, String what) {
+        try {
+            T element = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (element == null) {
+                throw new AssertionError("no " + what + " within " + TIMEOUT);
+            }
+            return element;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
     }
 
     public CompletableFuture<WampMessage> call(String procedure, @Nullable List<?> args,
@@ -269,8 +403,24 @@ public final class TestWampClient implements AutoCloseable {
 
     private void dispatch(WampMessage message) {
         switch (message.type()) {
-            case RESULT -> complete(((Result) message).request(), message);
+            case RESULT -> {
+                Result result = (Result) message;
+                BlockingQueue<Result> partial = progress.get(result.request());
+                if (Boolean.TRUE.equals(result.details().get("progress")) && partial != null) {
+                    partial.add(result);
+                }
+                else if (!complete(result.request(), message)) {
+                    // a RESULT nobody waits for (a call already answered) is kept for the test to see
+                    inbox.add(message);
+                }
+            }
             case REGISTERED -> complete(((Registered) message).request(), message);
+            case UNREGISTERED -> {
+                if (!complete(((Unregistered) message).request(), message)) {
+                    inbox.add(message);
+                }
+            }
+            case INTERRUPT -> interrupts.add((Interrupt) message);
             case SUBSCRIBED -> complete(((Subscribed) message).request(), message);
             case PUBLISHED -> complete(((Published) message).request(), message);
             case ERROR -> {
@@ -309,6 +459,11 @@ public final class TestWampClient implements AutoCloseable {
     }
 
     private void invoke(Invocation invocation) {
+        BlockingQueue<Invocation> queued = queuedProcedures.get(invocation.registration());
+        if (queued != null) {
+            queued.add(invocation);
+            return;
+        }
         Function<Invocation, Payload> handler = procedures.get(invocation.registration());
         if (handler == null) {
             send(new ErrorMessage(MessageType.INVOCATION, invocation.request(), Map.of(),
