@@ -117,8 +117,9 @@ final class CallRouting {
             }
             PendingCall pending = new PendingCall(callerState, request, calleeState, callee,
                     callee.peer().nextRequestId(), Options.flag(call.options(), "receive_progress", false), progress);
-            Invocation invocation = new Invocation(pending.invocationId, registration.id(),
-                    details(call, uri, pending, discloseMe, timeoutMillis, progress), call.payload());
+            pending.invocationDetails = details(call, uri, pending, discloseMe, timeoutMillis, progress);
+            Invocation invocation = new Invocation(pending.invocationId, registration.id(), pending.invocationDetails,
+                    call.payload());
             Boolean sent = invoke(pending, invocation);
             if (sent == null) {
                 return;
@@ -197,8 +198,14 @@ final class CallRouting {
             throw new ProtocolViolationException("CALL request id " + call.request() + " is already in flight");
         }
         pending.invocationsOpen = progress;
+        // the first INVOCATION's details hold for the whole stream; only progress follows each CALL
+        Map<String, Object> details = pending.invocationDetails;
+        if (!progress) {
+            details = new LinkedHashMap<>(details);
+            details.remove("progress");
+        }
         Invocation invocation = new Invocation(pending.invocationId, pending.registered.registration().id(),
-                progress ? PROGRESS : Map.of(), call.payload());
+                details, call.payload());
         try {
             pending.registered.peer().sendIf(() -> !pending.isEnded(), invocation);
         }

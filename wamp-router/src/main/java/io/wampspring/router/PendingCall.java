@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +27,12 @@ final class PendingCall {
     /** A CANCEL with mode kill was passed on: the callee's answer still ends the call. */
     volatile boolean interrupted;
     volatile @Nullable ScheduledFuture<?> timeout;
+    /**
+     * The details of the first INVOCATION. Every later INVOCATION of a progressive call repeats them (with
+     * {@code progress} as the CALL says): the spec freezes the options of the initiating CALL for the whole stream,
+     * so the callee must not lose, say, the caller's identity or the called URI after the first chunk.
+     */
+    volatile Map<String, Object> invocationDetails = Map.of();
 
     PendingCall(DealerSession caller, long callerRequest, DealerSession callee, Callee registered, long invocationId,
             boolean receiveProgress, boolean invocationsOpen) {
