@@ -76,27 +76,35 @@ final class CallRouting {
             continueInvocation(streaming, call, progress);
             return;
         }
+        if (!callerState.endedStreams.isEmpty() && callerState.endedStreams.contains(request)) {
+            // a CALL of a stream whose call has ended: its caller has its answer already
+            if (!progress) {
+                callerState.endedStreams.remove(request);
+            }
+            return;
+        }
         if (progress && !callerState.callerSendsProgressiveInvocations) {
             throw new ProtocolViolationException(
                     "CALL with progress: true from a caller that did not announce progressive_call_invocations");
         }
         String uri = call.procedure();
         if (!uriCheck.isValid(uri, false)) {
-            refuse(caller, request, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
+            refuse(callerState, request, progress, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
             return;
         }
         if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
-            refuse(caller, request, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
+            refuse(callerState, request, progress, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
             return;
         }
         boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
         if (discloseMe && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
-            refuse(caller, request, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
+            refuse(callerState, request, progress, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
             return;
         }
         long timeoutMillis = timeoutOf(call, uri);
         if (timeoutMillis < 0) {
-            refuse(caller, request, WampUris.INVALID_ARGUMENT, "timeout must be a non-negative integer (ms)");
+            refuse(callerState, request, progress, WampUris.INVALID_ARGUMENT,
+                    "timeout must be a non-negative integer (ms)");
             return;
         }
         Registration registration = registrations.bestMatch(uri);
@@ -111,7 +119,7 @@ final class CallRouting {
                 continue;
             }
             if (progress && !calleeState.calleeTakesProgressiveInvocations) {
-                refuse(caller, request, WampUris.FEATURE_NOT_SUPPORTED,
+                refuse(callerState, request, true, WampUris.FEATURE_NOT_SUPPORTED,
                         "the callee of '" + uri + "' does not take progressive call invocations");
                 return;
             }
@@ -129,7 +137,8 @@ final class CallRouting {
                 return;
             }
         }
-        refuse(caller, request, WampUris.NO_SUCH_PROCEDURE, "no callee registered for procedure '" + uri + "'");
+        refuse(callerState, request, progress, WampUris.NO_SUCH_PROCEDURE,
+                "no callee registered for procedure '" + uri + "'");
     }
 
     /**
@@ -153,9 +162,13 @@ final class CallRouting {
                     "the arguments cannot be sent to the callee: " + ex.getMessage()));
             return null;
         }
-        if (!sent && !pending.tryEnd()) {
-            // the callee left meanwhile and answered the call for us
-            return null;
+        if (!sent) {
+            if (!pending.tryEnd()) {
+                // the callee left meanwhile and answered the call for us
+                return null;
+            }
+            // never sent: another callee is tried, so the stream has not ended
+            pending.caller.endedStreams.remove(pending.callerRequest);
         }
         return sent;
     }
@@ -197,7 +210,16 @@ final class CallRouting {
         if (!pending.invocationsOpen) {
             throw new ProtocolViolationException("CALL request id " + call.request() + " is already in flight");
         }
-        pending.invocationsOpen = progress;
+        synchronized (pending) {
+            pending.invocationsOpen = progress;
+            if (pending.isEnded()) {
+                // ended meanwhile (see PendingCall.tryEnd): drop this CALL; the last one lets go of the request id
+                if (!progress) {
+                    pending.caller.endedStreams.remove(pending.callerRequest);
+                }
+                return;
+            }
+        }
         // the first INVOCATION's details hold for the whole stream; only progress follows each CALL
         Map<String, Object> details = pending.invocationDetails;
         if (!progress) {
@@ -367,8 +389,12 @@ final class CallRouting {
         }
     }
 
-    private static void refuse(WampPeer caller, long request, String uri, String message) {
-        caller.send(Options.error(MessageType.CALL, request, uri, message));
+    private static void refuse(DealerSession caller, long request, boolean progress, String uri, String message) {
+        if (progress) {
+            // the first CALL of a stream: the rest of it, already under way, must not start calls of its own
+            caller.endedStreams.add(request);
+        }
+        caller.peer.send(Options.error(MessageType.CALL, request, uri, message));
     }
 
     private static ErrorMessage canceled(PendingCall pending, String message) {

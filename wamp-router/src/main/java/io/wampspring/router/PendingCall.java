@@ -54,6 +54,14 @@ final class PendingCall {
         if (!ended.compareAndSet(false, true)) {
             return false;
         }
+        synchronized (this) {
+            // the caller is still streaming CALLs into this call: drop the rest, do not route them as new calls.
+            // Under the lock with the stream's last CALL (CallRouting.continueInvocation), so the mark is never
+            // left behind for a stream that has already ended.
+            if (invocationsOpen) {
+                caller.endedStreams.add(callerRequest);
+            }
+        }
         caller.calls.remove(callerRequest, this);
         callee.invocations.remove(invocationId, this);
         ScheduledFuture<?> timer = timeout;
