@@ -242,7 +242,11 @@ final class CallRouting {
     private long timeoutOf(Call call, String uri) {
         Object option = call.options().get("timeout");
         if (option != null) {
-            return option instanceof Long millis && millis >= 0 ? millis : -1;
+            // remote callers' decoders give a Long; an in-process caller may pass any Java integer
+            boolean integer = option instanceof Long || option instanceof Integer || option instanceof Short
+                    || option instanceof Byte;
+            long millis = integer ? ((Number) option).longValue() : -1;
+            return millis >= 0 ? millis : -1;
         }
         if (procedureTimeouts != null) {
             Duration configured = procedureTimeouts.bestMatch(uri);
