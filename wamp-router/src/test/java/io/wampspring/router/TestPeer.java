@@ -139,6 +139,11 @@ public final class TestPeer {
         return transport.frames.stream().map(this::decode).toList();
     }
 
+    /** The message at {@code index} of those received so far, for threads that follow the frames themselves. */
+    public WampMessage receivedAt(int index) {
+        return decode(transport.frames.get(index));
+    }
+
     public int receivedCount() {
         return transport.frames.size();
     }
