@@ -84,14 +84,37 @@ public final class Registration {
         return callees.values().stream().anyMatch(callee -> callee.sessionId() == sessionId);
     }
 
-    /** The callee the invocation policy picks for the next call, or null when none is left. */
+    /**
+     * The callee the invocation policy picks for the next call, or null when none is left. Callees that are letting
+     * go (inactive, not yet removed) are passed over, so the policy continues over the rest: otherwise first or
+     * last would pick a leaving callee again and again, and the call fail with no_such_procedure.
+     */
     @Nullable Callee select() {
         return switch (invoke) {
-            case SINGLE, FIRST -> value(callees.firstEntry());
-            case LAST -> value(callees.lastEntry());
-            case ROUNDROBIN -> nextInTurn();
+            case SINGLE, FIRST -> firstActive(callees.values());
+            case LAST -> firstActive(callees.descendingMap().values());
+            case ROUNDROBIN -> nextActiveInTurn();
             case RANDOM -> atRandom();
         };
+    }
+
+    private static @Nullable Callee firstActive(Iterable<Callee> inOrder) {
+        for (Callee callee : inOrder) {
+            if (callee.isActive()) {
+                return callee;
+            }
+        }
+        return null;
+    }
+
+    private @Nullable Callee nextActiveInTurn() {
+        for (int turns = callees.size(); turns > 0; turns--) {
+            Callee next = nextInTurn();
+            if (next == null || next.isActive()) {
+                return next;
+            }
+        }
+        return null;
     }
 
     private @Nullable Callee nextInTurn() {
@@ -111,16 +134,22 @@ public final class Registration {
     }
 
     private @Nullable Callee atRandom() {
-        Callee[] view = randomView;
-        if (view == null) {
-            view = callees.values().toArray(new Callee[0]);
-            randomView = view;
+        Callee[] all = randomView;
+        if (all == null) {
+            all = callees.values().toArray(new Callee[0]);
+            randomView = all;
         }
-        return view.length == 0 ? null : view[ThreadLocalRandom.current().nextInt(view.length)];
-    }
-
-    private static @Nullable Callee value(Map.@Nullable Entry<Long, Callee> entry) {
-        return entry != null ? entry.getValue() : null;
+        if (all.length == 0) {
+            return null;
+        }
+        int start = ThreadLocalRandom.current().nextInt(all.length);
+        for (int i = 0; i < all.length; i++) {
+            Callee callee = all[(start + i) % all.length];
+            if (callee.isActive()) {
+                return callee;
+            }
+        }
+        return null;
     }
 
     @Override
