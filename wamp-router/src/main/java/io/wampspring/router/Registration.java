@@ -25,8 +25,14 @@ public final class Registration {
     private final ConcurrentSkipListMap<Long, Callee> callees = new ConcurrentSkipListMap<>();
     private final AtomicLong joins = new AtomicLong();
     private final AtomicLong roundRobinCursor = new AtomicLong(-1);
+    /** Counts changes to {@link #callees}, so that a view of them built before a change is never used after it. */
+    private final AtomicLong changes = new AtomicLong();
     /** The callees as an array, for picking one at random; rebuilt on first use after a change. */
-    private volatile Callee @Nullable [] randomView;
+    private volatile @Nullable RandomView randomView;
+
+    /** The callees as they were at change number {@code version}. */
+    private record RandomView(long version, Callee[] callees) {
+    }
 
     Registration(long id, String uri, MatchPolicy match, InvokePolicy invoke) {
         this.id = id;
@@ -71,13 +77,13 @@ public final class Registration {
     Callee add(WampPeer peer, boolean discloseCaller) {
         Callee callee = new Callee(this, peer, joins.incrementAndGet(), discloseCaller);
         callees.put(callee.sequence(), callee);
-        randomView = null;
+        changes.incrementAndGet();
         return callee;
     }
 
     void remove(Callee callee) {
         callees.remove(callee.sequence());
-        randomView = null;
+        changes.incrementAndGet();
     }
 
     boolean hasCallee(long sessionId) {
@@ -134,11 +140,15 @@ public final class Registration {
     }
 
     private @Nullable Callee atRandom() {
-        Callee[] all = randomView;
-        if (all == null) {
-            all = callees.values().toArray(new Callee[0]);
-            randomView = all;
+        // the version is read before the callees: a view stored by a slower thread after a change carries an older
+        // version and is rebuilt, instead of hiding a new callee or keeping a removed one for good
+        long version = changes.get();
+        RandomView view = randomView;
+        if (view == null || view.version() != version) {
+            view = new RandomView(version, callees.values().toArray(new Callee[0]));
+            randomView = view;
         }
+        Callee[] all = view.callees();
         if (all.length == 0) {
             return null;
         }
