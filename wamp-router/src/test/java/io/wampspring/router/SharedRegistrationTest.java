@@ -6,7 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.message.Call;
 import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.MessageType;
@@ -34,8 +38,11 @@ class SharedRegistrationTest {
     private final TestPeer caller = RpcTesting.advanced(router);
     private long request;
 
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+
     @AfterEach
     void shutdown() {
+        threads.shutdownNow();
         router.shutdown(Duration.ZERO);
     }
 
@@ -178,6 +185,74 @@ class SharedRegistrationTest {
         // and the next calls find the one that stayed
         caller.send(new Call(3L, Map.of(), PROC, Payload.EMPTY));
         assertThat(callees.get(1).next(Invocation.class)).isNotNull();
+    }
+
+    /** A callee joining while calls pick at random is picked from then on, however the two interleave. */
+    @Test
+    void randomNeverKeepsAStaleViewOfItsCallees() throws Exception {
+        for (int round = 0; round < 2_000; round++) {
+            Registration registration = new Registration(round, PROC, MatchPolicy.EXACT, InvokePolicy.RANDOM);
+            registration.add(stubPeer(1), false);
+            AtomicBoolean picking = new AtomicBoolean(true);
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<Void> picker = CompletableFuture.runAsync(() -> {
+                while (picking.get()) {
+                    registration.select();
+                    started.countDown();
+                }
+            }, threads);
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            for (long session = 2; session <= 8; session++) {
+                registration.add(stubPeer(session), false);
+            }
+            picking.set(false);
+            picker.get(5, TimeUnit.SECONDS);
+
+            Set<Long> picked = new HashSet<>();
+            for (int i = 0; i < 400; i++) {
+                picked.add(registration.select().sessionId());
+            }
+            assertThat(picked).as("round %d", round).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        }
+    }
+
+    private static WampPeer stubPeer(long sessionId) {
+        return new WampPeer() {
+            @Override
+            public long sessionId() {
+                return sessionId;
+            }
+
+            @Override
+            public io.wampspring.router.auth.AuthIdentity identity() {
+                return RpcTesting.LOCAL;
+            }
+
+            @Override
+            public void send(io.wampspring.router.message.WampMessage message) {
+            }
+
+            @Override
+            public void sendAfter(java.util.function.Supplier<io.wampspring.router.message.WampMessage> change) {
+                change.get();
+            }
+
+            @Override
+            public boolean sendIf(java.util.function.BooleanSupplier condition,
+                    io.wampspring.router.message.WampMessage message) {
+                return condition.getAsBoolean();
+            }
+
+            @Override
+            public boolean supports(String role, String feature) {
+                return true;
+            }
+
+            @Override
+            public long nextRequestId() {
+                return 1;
+            }
+        };
     }
 
     /** {@code count} callees registered in order with one policy. */
