@@ -149,13 +149,19 @@ final class CallRouting {
     private @Nullable Boolean invoke(PendingCall pending, Invocation invocation) {
         pending.caller.calls.put(pending.callerRequest, pending);
         pending.callee.invocations.put(pending.invocationId, pending);
+        if (pending.caller.closed) {
+            // the caller left while its CALL was routed, after its leave looked for its calls: nobody would interrupt
+            // this invocation, so it is not sent (leave sets closed before it looks, and we put before we check)
+            pending.tryEnd();
+            return null;
+        }
         if (pending.callee.closed) {
             pending.finish(canceled(pending, "callee left before the call reached it"));
             return null;
         }
         boolean sent;
         try {
-            sent = pending.registered.peer().sendIf(pending.registered::isActive, invocation);
+            sent = pending.registered.peer().sendIf(pending::startInvocation, invocation);
         }
         catch (UnserializableValueException ex) {
             pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
@@ -164,7 +170,7 @@ final class CallRouting {
         }
         if (!sent) {
             if (!pending.tryEnd()) {
-                // the callee left meanwhile and answered the call for us
+                // ended meanwhile (the callee or the caller left), and answered for if anyone awaits it
                 return null;
             }
             // never sent: another callee is tried, so the stream has not ended
@@ -377,7 +383,9 @@ final class CallRouting {
 
     private static void interrupt(PendingCall pending, String mode) {
         if (pending.callee.calleeCanCancel && !pending.callee.closed) {
-            pending.registered.peer().send(new Interrupt(pending.invocationId, Map.of("mode", mode)));
+            // only behind the INVOCATION: a call that ended before it went out never reaches the callee at all
+            pending.registered.peer().sendIf(pending::invocationSent,
+                    new Interrupt(pending.invocationId, Map.of("mode", mode)));
         }
     }
 

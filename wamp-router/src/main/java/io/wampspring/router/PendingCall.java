@@ -33,6 +33,8 @@ final class PendingCall {
      * so the callee must not lose, say, the caller's identity or the called URI after the first chunk.
      */
     volatile Map<String, Object> invocationDetails = Map.of();
+    /** The first INVOCATION went out; set and read under the callee's send lock. */
+    private volatile boolean invocationSent;
 
     PendingCall(DealerSession caller, long callerRequest, DealerSession callee, Callee registered, long invocationId,
             boolean receiveProgress, boolean invocationsOpen) {
@@ -47,6 +49,24 @@ final class PendingCall {
 
     boolean isEnded() {
         return ended.get();
+    }
+
+    /**
+     * Whether the first INVOCATION may go out; checked under the callee's send lock. Not once the call has ended:
+     * an end racing the routing (the caller leaving) then finds nothing to interrupt, rather than an INTERRUPT that
+     * would overtake its INVOCATION.
+     */
+    boolean startInvocation() {
+        if (ended.get() || !registered.isActive()) {
+            return false;
+        }
+        invocationSent = true;
+        return true;
+    }
+
+    /** Whether the callee has been sent the INVOCATION; checked under its send lock. */
+    boolean invocationSent() {
+        return invocationSent;
     }
 
     /** Ends the call; true only for the one caller that ended it. */
