@@ -159,6 +159,14 @@ public final class TestPeer {
         return type.cast(message);
     }
 
+    /** Every message not yet looked at, which are now looked at. */
+    public List<WampMessage> drain() {
+        int end = transport.frames.size();
+        List<WampMessage> messages = received().subList(Math.min(cursor, end), end);
+        cursor = Math.max(cursor, end);
+        return messages;
+    }
+
     public ErrorMessage nextError(MessageType requestType, long request, String uri) {
         ErrorMessage error = next(ErrorMessage.class);
         assertThat(error.requestType()).isEqualTo(requestType);
