@@ -349,10 +349,12 @@ final class CallRouting {
     void cancel(WampPeer caller, Cancel cancel) {
         DealerSession state = sessions.get(caller.sessionId());
         PendingCall pending = state != null ? state.calls.get(cancel.request()) : null;
-        String mode = Options.string(cancel.options(), "mode", "kill");
+        // absent means kill; present, it must name a mode (a number or list is no mode, not the default)
+        Object option = cancel.options().getOrDefault("mode", "kill");
+        String mode = option instanceof String name ? name : "";
         if (!mode.equals("skip") && !mode.equals("kill") && !mode.equals("killnowait")) {
             caller.send(Options.error(MessageType.CANCEL, cancel.request(), WampUris.INVALID_ARGUMENT,
-                    "unknown cancel mode '" + mode + "'"));
+                    "unknown cancel mode '" + option + "'"));
             return;
         }
         if (pending == null) {
