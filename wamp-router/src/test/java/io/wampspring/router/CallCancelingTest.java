@@ -169,7 +169,12 @@ class CallCancelingTest {
         Invocation invocation = callee.next(Invocation.class);
 
         caller.send(new Cancel(7L, options("mode", "abort")));
+        // a mode that is no string at all is no known mode either, rather than the default
+        caller.send(new Cancel(7L, options("mode", 1L)));
+        caller.send(new Cancel(7L, options("mode", List.of("kill"))));
 
+        caller.nextError(MessageType.CANCEL, 7L, WampUris.INVALID_ARGUMENT);
+        caller.nextError(MessageType.CANCEL, 7L, WampUris.INVALID_ARGUMENT);
         caller.nextError(MessageType.CANCEL, 7L, WampUris.INVALID_ARGUMENT);
         callee.roundTrip();
         callee.expectNothingMore();
