@@ -230,6 +230,69 @@ class CallTimeoutTest {
         }
     }
 
+    /** The timer and the callee's last answers race: one final answer per call, and no progress after it. */
+    @Test
+    void aTimeoutRacingTheFinalYieldGivesExactlyOneFinalAnswer() throws Exception {
+        TestPeer callee = RpcTesting.advanced(router);
+        callee.register(PROC);
+        TestPeer caller = RpcTesting.advanced(router);
+        int calls = 300;
+        ExecutorService answering = Executors.newSingleThreadExecutor();
+        try {
+            for (long request = 1; request <= calls; request++) {
+                caller.send(new Call(request, options("receive_progress", true, "timeout", 1L), PROC,
+                        Payload.ofArgs(request)));
+                Invocation invocation = nextInvocation(callee);
+                answering.execute(() -> {
+                    callee.send(new Yield(invocation.request(), PROGRESS, Payload.ofArgs("p")));
+                    callee.send(new Yield(invocation.request(), Map.of(), invocation.payload()));
+                    callee.send(new Yield(invocation.request(), PROGRESS, Payload.ofArgs("late")));
+                });
+            }
+            answering.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        }
+        finally {
+            answering.shutdownNow();
+        }
+        // the last call has had its answer; the timer may still be about to fire for it: wait for its end
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> finals(caller, calls) == calls);
+
+        int[] answers = new int[calls + 1];
+        for (io.wampspring.router.message.WampMessage message : caller.drain()) {
+            if (message instanceof Result result && result.details().isEmpty()) {
+                assertThat(result.payload().args()).containsExactly(result.request());
+                assertThat(answers[(int) result.request()]++).as("answers to %d", result.request()).isZero();
+            }
+            else if (message instanceof Result progress) {
+                assertThat(answers[(int) progress.request()]).as("progress after the end of %d",
+                        progress.request()).isZero();
+            }
+            else if (message instanceof ErrorMessage error) {
+                assertThat(error.error()).isEqualTo(WampUris.TIMEOUT);
+                assertThat(answers[(int) error.request()]++).as("answers to %d", error.request()).isZero();
+            }
+        }
+        caller.roundTrip();
+        caller.expectNothingMore();
+    }
+
+    private static long finals(TestPeer caller, int calls) {
+        return caller.received().stream().filter(message -> message instanceof ErrorMessage
+                || message instanceof Result result && result.details().isEmpty()).count();
+    }
+
+    /** The next INVOCATION, past the INTERRUPTs of earlier calls. */
+    private static Invocation nextInvocation(TestPeer callee) {
+        while (true) {
+            io.wampspring.router.message.WampMessage message = callee.next(
+                    io.wampspring.router.message.WampMessage.class);
+            if (message instanceof Invocation invocation) {
+                return invocation;
+            }
+            assertThat(message).isInstanceOf(Interrupt.class);
+        }
+    }
+
     @Test
     void aLateErrorFromTheCalleeIsDroppedToo() {
         TestPeer callee = RpcTesting.advanced(router);
