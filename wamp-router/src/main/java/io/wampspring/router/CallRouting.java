@@ -76,27 +76,35 @@ final class CallRouting {
             continueInvocation(streaming, call, progress);
             return;
         }
+        if (!callerState.endedStreams.isEmpty() && callerState.endedStreams.contains(request)) {
+            // a CALL of a stream whose call has ended: its caller has its answer already
+            if (!progress) {
+                callerState.endedStreams.remove(request);
+            }
+            return;
+        }
         if (progress && !callerState.callerSendsProgressiveInvocations) {
             throw new ProtocolViolationException(
                     "CALL with progress: true from a caller that did not announce progressive_call_invocations");
         }
         String uri = call.procedure();
         if (!uriCheck.isValid(uri, false)) {
-            refuse(caller, request, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
+            refuse(callerState, request, progress, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
             return;
         }
         if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
-            refuse(caller, request, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
+            refuse(callerState, request, progress, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
             return;
         }
         boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
         if (discloseMe && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
-            refuse(caller, request, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
+            refuse(callerState, request, progress, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
             return;
         }
         long timeoutMillis = timeoutOf(call, uri);
         if (timeoutMillis < 0) {
-            refuse(caller, request, WampUris.INVALID_ARGUMENT, "timeout must be a non-negative integer (ms)");
+            refuse(callerState, request, progress, WampUris.INVALID_ARGUMENT,
+                    "timeout must be a non-negative integer (ms)");
             return;
         }
         Registration registration = registrations.bestMatch(uri);
@@ -111,14 +119,15 @@ final class CallRouting {
                 continue;
             }
             if (progress && !calleeState.calleeTakesProgressiveInvocations) {
-                refuse(caller, request, WampUris.FEATURE_NOT_SUPPORTED,
+                refuse(callerState, request, true, WampUris.FEATURE_NOT_SUPPORTED,
                         "the callee of '" + uri + "' does not take progressive call invocations");
                 return;
             }
             PendingCall pending = new PendingCall(callerState, request, calleeState, callee,
                     callee.peer().nextRequestId(), Options.flag(call.options(), "receive_progress", false), progress);
-            Invocation invocation = new Invocation(pending.invocationId, registration.id(),
-                    details(call, uri, pending, discloseMe, timeoutMillis, progress), call.payload());
+            pending.invocationDetails = details(call, uri, pending, discloseMe, timeoutMillis, progress);
+            Invocation invocation = new Invocation(pending.invocationId, registration.id(), pending.invocationDetails,
+                    call.payload());
             Boolean sent = invoke(pending, invocation);
             if (sent == null) {
                 return;
@@ -128,7 +137,8 @@ final class CallRouting {
                 return;
             }
         }
-        refuse(caller, request, WampUris.NO_SUCH_PROCEDURE, "no callee registered for procedure '" + uri + "'");
+        refuse(callerState, request, progress, WampUris.NO_SUCH_PROCEDURE,
+                "no callee registered for procedure '" + uri + "'");
     }
 
     /**
@@ -139,22 +149,32 @@ final class CallRouting {
     private @Nullable Boolean invoke(PendingCall pending, Invocation invocation) {
         pending.caller.calls.put(pending.callerRequest, pending);
         pending.callee.invocations.put(pending.invocationId, pending);
+        if (pending.caller.closed) {
+            // the caller left while its CALL was routed, after its leave looked for its calls: nobody would interrupt
+            // this invocation, so it is not sent (leave sets closed before it looks, and we put before we check)
+            pending.tryEnd();
+            return null;
+        }
         if (pending.callee.closed) {
             pending.finish(canceled(pending, "callee left before the call reached it"));
             return null;
         }
         boolean sent;
         try {
-            sent = pending.registered.peer().sendIf(pending.registered::isActive, invocation);
+            sent = pending.registered.peer().sendIf(pending::startInvocation, invocation);
         }
         catch (UnserializableValueException ex) {
             pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
                     "the arguments cannot be sent to the callee: " + ex.getMessage()));
             return null;
         }
-        if (!sent && !pending.tryEnd()) {
-            // the callee left meanwhile and answered the call for us
-            return null;
+        if (!sent) {
+            if (!pending.tryEnd()) {
+                // ended meanwhile (the callee or the caller left), and answered for if anyone awaits it
+                return null;
+            }
+            // never sent: another callee is tried, so the stream has not ended
+            pending.caller.endedStreams.remove(pending.callerRequest);
         }
         return sent;
     }
@@ -196,9 +216,24 @@ final class CallRouting {
         if (!pending.invocationsOpen) {
             throw new ProtocolViolationException("CALL request id " + call.request() + " is already in flight");
         }
-        pending.invocationsOpen = progress;
+        synchronized (pending) {
+            pending.invocationsOpen = progress;
+            if (pending.isEnded()) {
+                // ended meanwhile (see PendingCall.tryEnd): drop this CALL; the last one lets go of the request id
+                if (!progress) {
+                    pending.caller.endedStreams.remove(pending.callerRequest);
+                }
+                return;
+            }
+        }
+        // the first INVOCATION's details hold for the whole stream; only progress follows each CALL
+        Map<String, Object> details = pending.invocationDetails;
+        if (!progress) {
+            details = new LinkedHashMap<>(details);
+            details.remove("progress");
+        }
         Invocation invocation = new Invocation(pending.invocationId, pending.registered.registration().id(),
-                progress ? PROGRESS : Map.of(), call.payload());
+                details, call.payload());
         try {
             pending.registered.peer().sendIf(() -> !pending.isEnded(), invocation);
         }
@@ -213,7 +248,11 @@ final class CallRouting {
     private long timeoutOf(Call call, String uri) {
         Object option = call.options().get("timeout");
         if (option != null) {
-            return option instanceof Long millis && millis >= 0 ? millis : -1;
+            // remote callers' decoders give a Long; an in-process caller may pass any Java integer
+            boolean integer = option instanceof Long || option instanceof Integer || option instanceof Short
+                    || option instanceof Byte;
+            long millis = integer ? ((Number) option).longValue() : -1;
+            return millis >= 0 ? millis : -1;
         }
         if (procedureTimeouts != null) {
             Duration configured = procedureTimeouts.bestMatch(uri);
@@ -310,10 +349,12 @@ final class CallRouting {
     void cancel(WampPeer caller, Cancel cancel) {
         DealerSession state = sessions.get(caller.sessionId());
         PendingCall pending = state != null ? state.calls.get(cancel.request()) : null;
-        String mode = Options.string(cancel.options(), "mode", "kill");
+        // absent means kill; present, it must name a mode (a number or list is no mode, not the default)
+        Object option = cancel.options().getOrDefault("mode", "kill");
+        String mode = option instanceof String name ? name : "";
         if (!mode.equals("skip") && !mode.equals("kill") && !mode.equals("killnowait")) {
             caller.send(Options.error(MessageType.CANCEL, cancel.request(), WampUris.INVALID_ARGUMENT,
-                    "unknown cancel mode '" + mode + "'"));
+                    "unknown cancel mode '" + option + "'"));
             return;
         }
         if (pending == null) {
@@ -344,7 +385,9 @@ final class CallRouting {
 
     private static void interrupt(PendingCall pending, String mode) {
         if (pending.callee.calleeCanCancel && !pending.callee.closed) {
-            pending.registered.peer().send(new Interrupt(pending.invocationId, Map.of("mode", mode)));
+            // only behind the INVOCATION: a call that ended before it went out never reaches the callee at all
+            pending.registered.peer().sendIf(pending::invocationSent,
+                    new Interrupt(pending.invocationId, Map.of("mode", mode)));
         }
     }
 
@@ -360,8 +403,12 @@ final class CallRouting {
         }
     }
 
-    private static void refuse(WampPeer caller, long request, String uri, String message) {
-        caller.send(Options.error(MessageType.CALL, request, uri, message));
+    private static void refuse(DealerSession caller, long request, boolean progress, String uri, String message) {
+        if (progress) {
+            // the first CALL of a stream: the rest of it, already under way, must not start calls of its own
+            caller.endedStreams.add(request);
+        }
+        caller.peer.send(Options.error(MessageType.CALL, request, uri, message));
     }
 
     private static ErrorMessage canceled(PendingCall pending, String message) {

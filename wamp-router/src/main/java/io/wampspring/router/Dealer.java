@@ -315,6 +315,13 @@ public final class Dealer {
     }
 
     void leave(WampPeer peer) {
+        DealerSession leaving = sessions.get(peer.sessionId());
+        if (leaving == null) {
+            return;
+        }
+        // out of every invocation policy's choice before out of the sessions: a call that picked one of these
+        // callees and then missed its session would otherwise pick it again (first, last) and fail for nothing
+        leaving.registrations.values().forEach(Callee::deactivate);
         DealerSession state = sessions.remove(peer.sessionId());
         if (state == null) {
             return;

@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The dealer's view of one joined session: its registrations, the calls it made, the invocations it owes. */
@@ -12,6 +13,13 @@ final class DealerSession {
     final ConcurrentHashMap<Long, PendingCall> invocations = new ConcurrentHashMap<>();
     /** Calls this session made and awaits, by the caller's request id. */
     final ConcurrentHashMap<Long, PendingCall> calls = new ConcurrentHashMap<>();
+    /**
+     * Request ids of this session's progressive-invocation calls that ended (answered, refused, timed out, canceled)
+     * while it was still streaming. The CALLs of such a stream already under way are dropped rather than taken for
+     * new calls (which would answer the request id twice); the stream's final CALL lets go of the id. An id stays
+     * here until then, or until the session leaves.
+     */
+    final Set<Long> endedStreams = ConcurrentHashMap.newKeySet();
     final boolean calleeCanCancel;
     final boolean calleeTakesProgressiveInvocations;
     final boolean callerSendsProgressiveInvocations;

@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +27,14 @@ final class PendingCall {
     /** A CANCEL with mode kill was passed on: the callee's answer still ends the call. */
     volatile boolean interrupted;
     volatile @Nullable ScheduledFuture<?> timeout;
+    /**
+     * The details of the first INVOCATION. Every later INVOCATION of a progressive call repeats them (with
+     * {@code progress} as the CALL says): the spec freezes the options of the initiating CALL for the whole stream,
+     * so the callee must not lose, say, the caller's identity or the called URI after the first chunk.
+     */
+    volatile Map<String, Object> invocationDetails = Map.of();
+    /** The first INVOCATION went out; set and read under the callee's send lock. */
+    private volatile boolean invocationSent;
 
     PendingCall(DealerSession caller, long callerRequest, DealerSession callee, Callee registered, long invocationId,
             boolean receiveProgress, boolean invocationsOpen) {
@@ -42,10 +51,36 @@ final class PendingCall {
         return ended.get();
     }
 
+    /**
+     * Whether the first INVOCATION may go out; checked under the callee's send lock. Not once the call has ended:
+     * an end racing the routing (the caller leaving) then finds nothing to interrupt, rather than an INTERRUPT that
+     * would overtake its INVOCATION.
+     */
+    boolean startInvocation() {
+        if (ended.get() || !registered.isActive()) {
+            return false;
+        }
+        invocationSent = true;
+        return true;
+    }
+
+    /** Whether the callee has been sent the INVOCATION; checked under its send lock. */
+    boolean invocationSent() {
+        return invocationSent;
+    }
+
     /** Ends the call; true only for the one caller that ended it. */
     boolean tryEnd() {
         if (!ended.compareAndSet(false, true)) {
             return false;
+        }
+        synchronized (this) {
+            // the caller is still streaming CALLs into this call: drop the rest, do not route them as new calls.
+            // Under the lock with the stream's last CALL (CallRouting.continueInvocation), so the mark is never
+            // left behind for a stream that has already ended.
+            if (invocationsOpen) {
+                caller.endedStreams.add(callerRequest);
+            }
         }
         caller.calls.remove(callerRequest, this);
         callee.invocations.remove(invocationId, this);

@@ -25,8 +25,14 @@ public final class Registration {
     private final ConcurrentSkipListMap<Long, Callee> callees = new ConcurrentSkipListMap<>();
     private final AtomicLong joins = new AtomicLong();
     private final AtomicLong roundRobinCursor = new AtomicLong(-1);
+    /** Counts changes to {@link #callees}, so that a view of them built before a change is never used after it. */
+    private final AtomicLong changes = new AtomicLong();
     /** The callees as an array, for picking one at random; rebuilt on first use after a change. */
-    private volatile Callee @Nullable [] randomView;
+    private volatile @Nullable RandomView randomView;
+
+    /** The callees as they were at change number {@code version}. */
+    private record RandomView(long version, Callee[] callees) {
+    }
 
     Registration(long id, String uri, MatchPolicy match, InvokePolicy invoke) {
         this.id = id;
@@ -71,27 +77,50 @@ public final class Registration {
     Callee add(WampPeer peer, boolean discloseCaller) {
         Callee callee = new Callee(this, peer, joins.incrementAndGet(), discloseCaller);
         callees.put(callee.sequence(), callee);
-        randomView = null;
+        changes.incrementAndGet();
         return callee;
     }
 
     void remove(Callee callee) {
         callees.remove(callee.sequence());
-        randomView = null;
+        changes.incrementAndGet();
     }
 
     boolean hasCallee(long sessionId) {
         return callees.values().stream().anyMatch(callee -> callee.sessionId() == sessionId);
     }
 
-    /** The callee the invocation policy picks for the next call, or null when none is left. */
+    /**
+     * The callee the invocation policy picks for the next call, or null when none is left. Callees that are letting
+     * go (inactive, not yet removed) are passed over, so the policy continues over the rest: otherwise first or
+     * last would pick a leaving callee again and again, and the call fail with no_such_procedure.
+     */
     @Nullable Callee select() {
         return switch (invoke) {
-            case SINGLE, FIRST -> value(callees.firstEntry());
-            case LAST -> value(callees.lastEntry());
-            case ROUNDROBIN -> nextInTurn();
+            case SINGLE, FIRST -> firstActive(callees.values());
+            case LAST -> firstActive(callees.descendingMap().values());
+            case ROUNDROBIN -> nextActiveInTurn();
             case RANDOM -> atRandom();
         };
+    }
+
+    private static @Nullable Callee firstActive(Iterable<Callee> inOrder) {
+        for (Callee callee : inOrder) {
+            if (callee.isActive()) {
+                return callee;
+            }
+        }
+        return null;
+    }
+
+    private @Nullable Callee nextActiveInTurn() {
+        for (int turns = callees.size(); turns > 0; turns--) {
+            Callee next = nextInTurn();
+            if (next == null || next.isActive()) {
+                return next;
+            }
+        }
+        return null;
     }
 
     private @Nullable Callee nextInTurn() {
@@ -111,16 +140,26 @@ public final class Registration {
     }
 
     private @Nullable Callee atRandom() {
-        Callee[] view = randomView;
-        if (view == null) {
-            view = callees.values().toArray(new Callee[0]);
+        // the version is read before the callees: a view stored by a slower thread after a change carries an older
+        // version and is rebuilt, instead of hiding a new callee or keeping a removed one for good
+        long version = changes.get();
+        RandomView view = randomView;
+        if (view == null || view.version() != version) {
+            view = new RandomView(version, callees.values().toArray(new Callee[0]));
             randomView = view;
         }
-        return view.length == 0 ? null : view[ThreadLocalRandom.current().nextInt(view.length)];
-    }
-
-    private static @Nullable Callee value(Map.@Nullable Entry<Long, Callee> entry) {
-        return entry != null ? entry.getValue() : null;
+        Callee[] all = view.callees();
+        if (all.length == 0) {
+            return null;
+        }
+        int start = ThreadLocalRandom.current().nextInt(all.length);
+        for (int i = 0; i < all.length; i++) {
+            Callee callee = all[(start + i) % all.length];
+            if (callee.isActive()) {
+                return callee;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.wampspring.router;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Hello;
@@ -13,6 +15,7 @@ import io.wampspring.router.message.Register;
 import io.wampspring.router.message.Registered;
 import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Subscribed;
+import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Welcome;
 import io.wampspring.router.serialization.Serializers;
@@ -29,6 +32,33 @@ public final class TestPeer {
             "callee", Map.of("features", Map.of()),
             "publisher", Map.of("features", Map.of()),
             "subscriber", Map.of("features", Map.of()));
+
+    /** The advanced RPC features a client may announce, by role. */
+    private static final List<String> CALLER_FEATURES = List.of("caller_identification", "call_canceling",
+            "call_timeout", "progressive_call_results", "progressive_call_invocations");
+    private static final List<String> CALLEE_FEATURES = List.of("caller_identification", "call_canceling",
+            "call_timeout", "progressive_call_results", "progressive_call_invocations", "pattern_based_registration",
+            "shared_registration", "registration_revocation");
+
+    /** Roles announcing every advanced RPC feature, for caller and callee alike. */
+    public static final Map<String, Object> ADVANCED_ROLES = roles(Stream.concat(
+            CALLER_FEATURES.stream().map(feature -> "caller." + feature),
+            CALLEE_FEATURES.stream().map(feature -> "callee." + feature)).toArray(String[]::new));
+
+    /** Roles for caller, callee, publisher and subscriber announcing exactly the given {@code role.feature}s. */
+    public static Map<String, Object> roles(String... roleFeatures) {
+        Map<String, Map<String, Object>> features = new LinkedHashMap<>();
+        for (String role : List.of("caller", "callee", "publisher", "subscriber")) {
+            features.put(role, new LinkedHashMap<>());
+        }
+        for (String roleFeature : roleFeatures) {
+            int dot = roleFeature.indexOf('.');
+            features.get(roleFeature.substring(0, dot)).put(roleFeature.substring(dot + 1), true);
+        }
+        Map<String, Object> roles = new LinkedHashMap<>();
+        features.forEach((role, announced) -> roles.put(role, Map.of("features", Map.copyOf(announced))));
+        return Map.copyOf(roles);
+    }
 
     public final WampSerializer serializer;
     public final TestTransport transport;
@@ -55,8 +85,24 @@ public final class TestPeer {
         return peer;
     }
 
+    /** Connects and joins announcing the given roles (e.g. {@link #ADVANCED_ROLES}), expecting WELCOME. */
+    public static TestPeer joinedWith(WampRouter router, String realm, Map<String, Object> roles) {
+        return joinedWith(router, Serializers.JSON, realm, roles);
+    }
+
+    public static TestPeer joinedWith(WampRouter router, WampSerializer serializer, String realm,
+            Map<String, Object> roles) {
+        TestPeer peer = new TestPeer(router, serializer);
+        peer.join(realm, roles);
+        return peer;
+    }
+
     public Welcome join(String realm) {
-        send(new Hello(realm, Map.of("roles", ROLES)));
+        return join(realm, ROLES);
+    }
+
+    public Welcome join(String realm, Map<String, Object> roles) {
+        send(new Hello(realm, Map.of("roles", roles)));
         Welcome welcome = next(Welcome.class);
         sessionId = welcome.session();
         return welcome;
@@ -93,6 +139,11 @@ public final class TestPeer {
         return transport.frames.stream().map(this::decode).toList();
     }
 
+    /** The message at {@code index} of those received so far, for threads that follow the frames themselves. */
+    public WampMessage receivedAt(int index) {
+        return decode(transport.frames.get(index));
+    }
+
     public int receivedCount() {
         return transport.frames.size();
     }
@@ -106,6 +157,14 @@ public final class TestPeer {
         WampMessage message = decode(transport.frames.get(cursor++));
         assertThat(message).as("message %d received", cursor).isInstanceOf(type);
         return type.cast(message);
+    }
+
+    /** Every message not yet looked at, which are now looked at. */
+    public List<WampMessage> drain() {
+        int end = transport.frames.size();
+        List<WampMessage> messages = received().subList(Math.min(cursor, end), end);
+        cursor = Math.max(cursor, end);
+        return messages;
     }
 
     public ErrorMessage nextError(MessageType requestType, long request, String uri) {
@@ -123,11 +182,25 @@ public final class TestPeer {
     }
 
     public long register(String procedure) {
+        return register(procedure, Map.of());
+    }
+
+    public long register(String procedure, Map<String, Object> options) {
         long request = nextRequest();
-        send(new Register(request, Map.of(), procedure));
+        send(new Register(request, options, procedure));
         Registered registered = next(Registered.class);
         assertThat(registered.request()).isEqualTo(request);
         return registered.registration();
+    }
+
+    /**
+     * A request the router answers at once (UNREGISTER of a registration no one holds): once its ERROR is here, the
+     * router has handled everything this peer sent before it, and whatever that made it send this peer is here too.
+     */
+    public void roundTrip() {
+        long request = nextRequest();
+        send(new Unregister(request, 1L));
+        nextError(MessageType.UNREGISTER, request, WampUris.NO_SUCH_REGISTRATION);
     }
 
     public long subscribe(String topic) {
