@@ -158,7 +158,7 @@ class ProgressiveCallResultsTest {
                 RpcTesting.REALM, RpcTesting.LOCAL, executor)) {
             java.util.concurrent.CompletableFuture<Invocation> invoked = new java.util.concurrent.CompletableFuture<>();
             local.register(PROC, Map.of(), invocation -> {
-                invoked.complete(invocation);
+                invoked.complete(invocation.message());
                 return java.util.concurrent.CompletableFuture.completedFuture(Payload.ofArgs("local result"));
             }).get(5, java.util.concurrent.TimeUnit.SECONDS);
             TestPeer caller = RpcTesting.advanced(router);
