@@ -67,7 +67,20 @@ public final class LocalInvocation {
         if (!receivesProgress() || answered || cancelMode != null) {
             return false;
         }
-        send.accept(new Yield(message.request(), Map.of("progress", true), payload));
+        Yield partial = new Yield(message.request(), Map.of("progress", true), payload);
+        // under the lock cancel() interrupts with, and with no interrupt pending: the send runs through the router
+        // into transports, and a thread interrupted inside a transport's write may fail it for another session
+        synchronized (this) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                send.accept(partial);
+            }
+            finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         return true;
     }
 
@@ -120,6 +133,7 @@ public final class LocalInvocation {
         if (cancelMode != null) {
             // canceled while the handler waited for a thread: cancel() found no thread to interrupt, so the
             // handler starts interrupted, or a blocking one would block on although its call is over
+            interruptedRunner = true;
             runner.interrupt();
         }
     }
