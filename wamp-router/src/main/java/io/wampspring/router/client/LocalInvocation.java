@@ -26,6 +26,9 @@ public final class LocalInvocation {
     private volatile @Nullable String cancelMode;
     private volatile boolean answered;
     private @Nullable Thread runner;
+    /** Guarded by this: the runner is sending a progressive result; an interrupt waits for the send to end. */
+    private boolean runnerSending;
+    private boolean interruptAfterSend;
 
     LocalInvocation(Invocation message, Consumer<Yield> send) {
         this.message = message;
@@ -63,10 +66,30 @@ public final class LocalInvocation {
      * answered or canceled; returns whether it was sent.
      */
     public boolean progress(Payload payload) {
-        if (!receivesProgress() || answered || cancelMode != null) {
-            return false;
+        boolean byRunner;
+        synchronized (this) {
+            if (!receivesProgress() || answered || cancelMode != null) {
+                return false;
+            }
+            byRunner = runner == Thread.currentThread();
+            if (byRunner) {
+                runnerSending = true;
+            }
         }
-        send.accept(new Yield(message.request(), Map.of("progress", true), payload));
+        try {
+            send.accept(new Yield(message.request(), Map.of("progress", true), payload));
+        }
+        finally {
+            if (byRunner) {
+                synchronized (this) {
+                    runnerSending = false;
+                    if (interruptAfterSend) {
+                        interruptAfterSend = false;
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
         return true;
     }
 
@@ -107,7 +130,13 @@ public final class LocalInvocation {
         }
         synchronized (this) {
             if (runner != null) {
-                runner.interrupt();
+                // not while it sends a progressive result: an interrupted send loses the caller's connection
+                if (runnerSending) {
+                    interruptAfterSend = true;
+                }
+                else {
+                    runner.interrupt();
+                }
             }
         }
     }
@@ -121,6 +150,7 @@ public final class LocalInvocation {
     void stopRunning() {
         synchronized (this) {
             runner = null;
+            interruptAfterSend = false;
         }
         Thread.interrupted();
     }
