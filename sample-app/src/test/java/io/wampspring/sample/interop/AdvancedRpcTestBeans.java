@@ -35,6 +35,7 @@ class AdvancedRpcTestBeans {
     static final String COUNTDOWN = "test.adv.progress.countdown";
     static final String FLUX = "test.adv.progress.flux";
     static final String TICKER = "test.adv.progress.ticker";
+    static final String PULSE = "test.adv.progress.pulse";
     static final String BLOCK = "test.adv.block";
     static final String WHOAMI = "test.adv.whoami";
     static final String WHOAMI_ALWAYS = "test.adv.whoami.always";
@@ -93,6 +94,28 @@ class AdvancedRpcTestBeans {
         }
 
         /**
+         * Blocks, sending 0, 1, 2, ... through WampProgress every millisecond, until its thread is interrupted (a
+         * cancel or a timeout); counts as a ticker for the tests.
+         */
+        @WampProcedure(PULSE)
+        public String pulse(String token, WampProgress<Long> progress) throws InterruptedException {
+            Ticker ticker = tickers.computeIfAbsent(token, key -> new Ticker());
+            try {
+                for (long pulse = 0; pulse < 30_000; pulse++) {
+                    progress.send(pulse);
+                    ticker.ticks.countDown();
+                    Thread.sleep(1);
+                }
+            }
+            catch (InterruptedException ex) {
+                ticker.ended.complete("interrupted");
+                throw ex;
+            }
+            ticker.ended.complete("completed");
+            return "done";
+        }
+
+        /**
          * Blocks until the test releases {@code token} (answers "released"), or until the call is canceled or times
          * out and the router's INTERRUPT interrupts the thread; what happened is kept for {@link #outcome}.
          */
@@ -140,7 +163,7 @@ class AdvancedRpcTestBeans {
         // --------------------------------------------------------------------------------------------------------
         // for the tests
 
-        /** Waits until {@link #ticker} for {@code token} has emitted {@link #TICKS} ticks. */
+        /** Waits until {@link #ticker} or {@link #pulse} for {@code token} has emitted {@link #TICKS} items. */
         void awaitTicks(String token, Duration timeout) throws InterruptedException {
             Ticker ticker = tickers.computeIfAbsent(token, key -> new Ticker());
             if (!ticker.ticks.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -148,7 +171,10 @@ class AdvancedRpcTestBeans {
             }
         }
 
-        /** How the ticker's stream ended ("canceled": its subscription was canceled), waiting for it to end. */
+        /**
+         * How the ticker or pulse ended ("canceled": the ticker's subscription was canceled; "interrupted": the
+         * pulse's thread was), waiting for it to end.
+         */
         String tickerEnd(String token, Duration timeout) throws InterruptedException, ExecutionException {
             try {
                 return tickers.get(token).ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
