@@ -10,14 +10,43 @@
 // (a string holding \u0000 followed by base64), through the extension points the libraries offer.
 //
 // Commands (each may carry timeoutMs):
-//   connect {url, realm, serializer}            serializer: json | msgpack | cbor
-//   call {procedure, args?, kwargs?, options?}  absent args/kwargs stay absent (undefined) for the library
-//   register {procedure, behavior, error?, result?}
+//   connect {url, realm, serializer, features?}
+//                                               serializer: json | msgpack | cbor. features {role: {feature: true}}
+//                                               adds to what the library announces in HELLO (wampy only: autobahn-js
+//                                               keeps its feature table private). Answers {sessionId, protocol,
+//                                               authid, authrole} (the last two from WELCOME)
+//   call {procedure, args?, kwargs?, options?}  absent args/kwargs stay absent (undefined) for the library; with
+//                                               options.receive_progress the progressive results are collected
+//                                               (autobahn-js: the promise's progress handler; wampy: it becomes
+//                                               progress_callback) and answered as progress: [{args, kwargs}]
+//   callStart {handle, procedure, args?, kwargs?, options?, progressive?}
+//                                               starts a call and answers at once ({handle, requestId}); progressive
+//                                               (wampy only) makes it a progressive call invocation (CALL progress:
+//                                               true) that callSend continues
+//   callSend {handle, args?, kwargs?, final?}   sends the next chunk of a progressive call (final: the last one)
+//   cancel {handle, mode?}                      cancels a started call (autobahn-js: promise.cancel({mode});
+//                                               wampy: cancel(requestId, {mode}))
+//   callResult {handle}                         waits for a started call's answer: as call, plus elapsedMs
+//   register {procedure, behavior, options?, error?, result?, chunks?}
+//                                               options go to REGISTER.Options (match, invoke). A refusal answers
+//                                               ok: false with error {uri, args, kwargs}, like a failed call.
 //                                               behavior: echo (answers with what it got), fail (with error
-//                                               {uri, args, kwargs}) or constant (with result {args, kwargs})
+//                                               {uri, args, kwargs}), constant (with result {args, kwargs}),
+//                                               progress (sends chunks [{args, kwargs}] as progressive results when
+//                                               the caller asked for them, then answers with result), hold (keeps
+//                                               the invocation unanswered until release, then answers with result)
+//                                               or collect (a progressive call invocation: keeps every chunk of one
+//                                               invocation unanswered and answers the final one with all chunks'
+//                                               args in order and kwargs {chunks, request})
+//   release {procedure}                         answers the held invocations of a hold callee; answers {released}
 //   subscribe {topic}; publish {topic, args?, kwargs?, options?} (acknowledged)
 //   events {topic, count, token?}; invocations {procedure, count, token?}
-//                                               wait until count arrived (only those whose kwargs.token is token)
+//                                               wait until count arrived (only those whose kwargs.token is token).
+//                                               An invocation is {args, kwargs, details (INVOCATION.Details as
+//                                               received), request (the INVOCATION's request id)}
+//   wire {}                                     the RPC messages received and sent so far, without their payloads:
+//                                               {received: [[type, request, dict]], sent: [...]} (ERROR, CALL,
+//                                               CANCEL, RESULT, INVOCATION, INTERRUPT, YIELD)
 //   stats {}; status {}; leave {}
 // The driver exits when stdin closes, after "leave", or after an idle limit, so it never outlives its test.
 
@@ -129,6 +158,94 @@ const invocations = new Map();   // procedure -> [{args, kwargs, details}]
 const waiters = new Set();       // {check, resolve}
 const stats = { undefinedExtMessages: [] };
 
+// the RPC messages on the wire, without payloads (type, request id, options/details), for the tests to inspect
+const RPC_TYPES = new Set([8, 48, 49, 50, 68, 69, 70]);
+const wire = { received: [], sent: [] };
+/** The INVOCATION being delivered: the libraries call the endpoint while decoding it, in the same tick. */
+let deliveredInvocation = null;
+
+function tapReceived(message) {
+    if (Array.isArray(message) && RPC_TYPES.has(message[0])) {
+        const [type, request] = message;
+        const dict = type === 8 ? { type: message[1], request: message[2], details: message[3], error: message[4] }
+            : type === 68 ? message[3] : message[2];
+        wire.received.push(toWire([type, type === 8 ? message[2] : request, dict]));
+        if (type === 68) {
+            deliveredInvocation = { request, details: message[3] || {} };
+        }
+    }
+    return message;
+}
+
+function tapSent(message) {
+    if (Array.isArray(message) && RPC_TYPES.has(message[0])) {
+        const [type, request] = message;
+        const dict = type === 8 ? { type: message[1], request: message[2], error: message[4] } : message[2];
+        wire.sent.push(toWire([type, type === 8 ? message[2] : request, dict]));
+    }
+}
+
+// calls started with callStart, by handle
+const calls = new Map();
+// invocations a hold callee keeps, by procedure: functions that answer them
+const held = new Map();
+// chunks of progressive call invocations a collect callee received, by INVOCATION request id
+const collected = new Map();
+
+/** The answer of a settled call: {ok, result|error, progress, elapsedMs}. */
+async function settle(started) {
+    const outcome = await started.outcome;
+    return { ...outcome, progress: started.progress, elapsedMs: outcome.settledAt - started.startedAt };
+}
+
+/** What a callee with this behavior answers: {progress: [chunks], result} or {error}, or a promise of it. */
+function calleeAnswer(command, invocation) {
+    const { procedure, behavior, error, result, chunks } = command;
+    switch (behavior) {
+        case 'fail':
+            return { error: { uri: error.uri, args: fromWire(error.args), kwargs: fromWire(error.kwargs) } };
+        case 'constant':
+            return { result: { args: fromWire(result.args ?? []), kwargs: fromWire(result.kwargs) } };
+        case 'progress':
+            return {
+                progress: invocation.details.receive_progress ? (chunks || []).map(c => ({ args: fromWire(c.args ?? []), kwargs: fromWire(c.kwargs) })) : [],
+                result: { args: fromWire(result.args ?? []), kwargs: fromWire(result.kwargs) },
+            };
+        case 'hold':
+            return new Promise(resolve => {
+                if (!held.has(procedure)) {
+                    held.set(procedure, []);
+                }
+                held.get(procedure).push(() => resolve({ result: { args: fromWire(result?.args ?? []), kwargs: fromWire(result?.kwargs) } }));
+            });
+        case 'collect': {
+            const request = invocation.request;
+            if (!collected.has(request)) {
+                collected.set(request, []);
+            }
+            const chunksSoFar = collected.get(request);
+            chunksSoFar.push(invocation.rawArgs ?? []);
+            if (invocation.details.progress) {
+                // more chunks follow: this INVOCATION gets no answer of its own, the final one answers the call
+                return new Promise(() => {});
+            }
+            collected.delete(request);
+            return { result: { args: chunksSoFar.flat(), kwargs: { chunks: chunksSoFar.length, request } } };
+        }
+        default:
+            // echo: each library answers in its own way (what it got, as it got it)
+            return null;
+    }
+}
+
+/** Records an invocation (with the details and request id the tap saw) and returns it. */
+function recordInvocation(procedure, args, kwargs) {
+    const delivered = deliveredInvocation || { request: null, details: {} };
+    const invocation = { request: delivered.request, details: delivered.details, rawArgs: args, rawKwargs: kwargs };
+    record(invocations, procedure, { args: toWire(args ?? []), kwargs: toWire(kwargs ?? {}), details: toWire(delivered.details), request: toWire(delivered.request) });
+    return invocation;
+}
+
 function record(map, key, entry) {
     if (!map.has(key)) {
         map.set(key, []);
@@ -173,10 +290,22 @@ async function autobahnClient() {
     let connection;
     let session;
 
+    // autobahn-js hands a single positional result over as the value itself, and no result as null (so a lone null
+    // result looks like none: the tests never send one)
+    function autobahnResult(result) {
+        if (result instanceof autobahn.Result) {
+            return { args: toWire(result.args), kwargs: toWire(result.kwargs) };
+        }
+        return { args: result === null || result === undefined ? [] : [toWire(result)], kwargs: {} };
+    }
+
     return {
         library: 'autobahn-js ' + autobahn.version,
 
-        connect({ url, realm, serializer }) {
+        connect({ url, realm, serializer, features }) {
+            if (features && Object.keys(features).length) {
+                throw new Error('autobahn-js announces a fixed feature set: it cannot add ' + safeJson(features));
+            }
             const serializers = {
                 json: () => new autobahn.serializer.JSONSerializer(jsonBinaryReplacer, jsonBinaryReviver),
                 msgpack: () => new autobahn.serializer.MsgpackSerializer(),
@@ -185,13 +314,22 @@ async function autobahnClient() {
             if (!serializers[serializer]) {
                 throw new Error('autobahn-js has no serializer ' + serializer);
             }
+            const chosen = serializers[serializer]();
+            const serialize = chosen.serialize.bind(chosen);
+            const unserialize = chosen.unserialize.bind(chosen);
+            chosen.serialize = (message) => {
+                tapSent(message);
+                return serialize(message);
+            };
+            chosen.unserialize = (payload) => tapReceived(unserialize(payload));
             connection = new autobahn.Connection({
-                url, realm, serializers: [serializers[serializer]()], max_retries: 0, retry_if_unreachable: false,
+                url, realm, serializers: [chosen], max_retries: 0, retry_if_unreachable: false,
             });
             return new Promise((resolve, reject) => {
                 connection.onopen = (opened, details) => {
                     session = opened;
-                    resolve({ sessionId: opened.id, protocol: connection.transport.info.protocol });
+                    resolve({ sessionId: opened.id, protocol: connection.transport.info.protocol,
+                        authid: details.authid, authrole: details.authrole });
                 };
                 connection.onclose = (reason, details) => {
                     if (!session) {
@@ -203,35 +341,58 @@ async function autobahnClient() {
             });
         },
 
-        async call({ procedure, args, kwargs, options }) {
+        async call(command) {
+            return settle(this.startCall(command));
+        },
+
+        /** autobahn-js: a single positional result is the value itself, a complex one a Result, none null. */
+        startCall({ procedure, args, kwargs, options, progressive }) {
+            if (progressive) {
+                throw new Error('autobahn-js cannot send progressive call invocations (one CALL per request only)');
+            }
+            const started = { startedAt: Date.now(), progress: [] };
+            const settled = (outcome) => ({ ...outcome, settledAt: Date.now() });
+            const promise = session.call(procedure, fromWire(args), fromWire(kwargs), { ...(options || {}) });
+            started.cancel = (mode) => promise.cancel(mode === undefined ? undefined : { mode });
+            started.outcome = promise.then(
+                result => settled({ ok: true, result: autobahnResult(result) }),
+                e => {
+                    if (e instanceof autobahn.Error) {
+                        return settled({ ok: false, error: { uri: e.error, args: toWire(e.args), kwargs: toWire(e.kwargs) } });
+                    }
+                    throw e;
+                },
+                // when.js promises (autobahn-js's default) report progress to the third handler
+                result => started.progress.push(autobahnResult(result)));
+            return started;
+        },
+
+        async register(command) {
+            const { procedure, behavior, options } = command;
             try {
-                const result = await session.call(procedure, fromWire(args), fromWire(kwargs), options || {});
-                if (result instanceof autobahn.Result) {
-                    return { ok: true, result: { args: toWire(result.args), kwargs: toWire(result.kwargs) } };
-                }
-                // autobahn-js hands a single positional result over as the value itself, and no result as null
-                // (so a lone null result looks like none: the tests never send one)
-                return { ok: true, result: { args: result === null || result === undefined ? [] : [toWire(result)], kwargs: {} } };
+                const registration = await session.register(procedure, (args, kwargs, details) => {
+                    const invocation = recordInvocation(procedure, args, kwargs);
+                    const answer = calleeAnswer(command, invocation);
+                    if (answer === null) {
+                        return new autobahn.Result(args, kwargs);
+                    }
+                    return Promise.resolve(answer).then(({ progress, result, error }) => {
+                        if (error) {
+                            throw new autobahn.Error(error.uri, error.args, error.kwargs);
+                        }
+                        for (const chunk of progress || []) {
+                            details.progress(chunk.args, chunk.kwargs ?? {});
+                        }
+                        return new autobahn.Result(result.args, result.kwargs ?? {});
+                    });
+                }, options);
+                return { ok: true, result: { registrationId: registration.id } };
             } catch (e) {
                 if (e instanceof autobahn.Error) {
                     return { ok: false, error: { uri: e.error, args: toWire(e.args), kwargs: toWire(e.kwargs) } };
                 }
                 throw e;
             }
-        },
-
-        async register({ procedure, behavior, error, result }) {
-            const registration = await session.register(procedure, (args, kwargs, details) => {
-                record(invocations, procedure, { args: toWire(args), kwargs: toWire(kwargs), details: { procedure: details.procedure, caller: details.caller } });
-                if (behavior === 'fail') {
-                    throw new autobahn.Error(error.uri, fromWire(error.args), fromWire(error.kwargs));
-                }
-                if (behavior === 'constant') {
-                    return new autobahn.Result(fromWire(result.args ?? []), fromWire(result.kwargs ?? {}));
-                }
-                return new autobahn.Result(args, kwargs);
-            });
-            return { registrationId: registration.id };
         },
 
         async subscribe({ topic }) {
@@ -324,7 +485,7 @@ async function wampyClient() {
     return {
         library: 'wampy ' + (wampyVersion || '8'),
 
-        async connect({ url, realm, serializer }) {
+        async connect({ url, realm, serializer, features }) {
             const serializers = {
                 json: () => ({
                     protocol: 'json',
@@ -342,46 +503,93 @@ async function wampyClient() {
             // itself: say it on stderr, which the test shows when something fails
             const chosen = serializers[serializer]();
             const decode = chosen.decode.bind(chosen);
+            const encode = chosen.encode.bind(chosen);
             chosen.decode = (data) => {
                 try {
-                    return decode(data);
+                    return tapReceived(decode(data));
                 } catch (e) {
                     log(`wampy (${serializer}) cannot decode a received message of ${data.byteLength ?? data.length} bytes: ${e && e.message}`);
                     throw e;
                 }
             };
+            chosen.encode = (message) => {
+                tapSent(message);
+                return encode(message);
+            };
             wampy = new Wampy(url, { ws: WebSocket, realm, serializer: chosen, autoReconnect: false, debug: false });
-            await wampy.connect();
-            return { sessionId: wampy.getSessionId(), protocol: 'wamp.2.' + wampy._options.serializer.protocol };
+            // wampy builds HELLO's roles from this table; a test may add features wampy implements but does not
+            // announce (it sends progressive call invocations without announcing progressive_call_invocations)
+            for (const [role, added] of Object.entries(features || {})) {
+                Object.assign(wampy._wamp_features.roles[role].features, added);
+            }
+            const welcome = await wampy.connect();
+            return { sessionId: wampy.getSessionId(), protocol: 'wamp.2.' + wampy._options.serializer.protocol,
+                authid: welcome?.authid, authrole: welcome?.authrole };
         },
 
-        async call({ procedure, args, kwargs, options }) {
+        async call(command) {
+            return settle(this.startCall(command));
+        },
+
+        startCall({ procedure, args, kwargs, options, progressive }) {
+            const started = { startedAt: Date.now(), progress: [] };
+            const opts = { ...(options || {}) };
+            if (opts.receive_progress) {
+                // wampy asks for progressive results when, and only when, it is given a progress callback
+                delete opts.receive_progress;
+                opts.progress_callback = ({ argsList, argsDict }) => started.progress.push({ args: toWire(argsList ?? []), kwargs: toWire(argsDict ?? {}) });
+            }
+            let promise;
+            if (progressive) {
+                const progressiveCall = wampy.progressiveCall(procedure, payload(args, kwargs), opts);
+                promise = progressiveCall.result;
+                started.send = (chunkArgs, chunkKwargs, final) => progressiveCall.sendData(payload(chunkArgs, chunkKwargs), { progress: !final });
+            } else {
+                promise = wampy.call(procedure, payload(args, kwargs), opts);
+            }
+            // wampy sends the CALL before call() returns and keeps its request id in the operation status
+            started.requestId = wampy.getOpStatus().reqId;
+            started.cancel = (mode) => wampy.cancel(started.requestId, mode === undefined ? undefined : { mode });
+            started.outcome = promise.then(
+                result => ({ ok: true, result: { args: toWire(result.argsList ?? []), kwargs: toWire(result.argsDict ?? {}) }, settledAt: Date.now() }),
+                e => {
+                    if (e && e.errorUri) {
+                        return { ok: false, error: { uri: e.errorUri, args: toWire(e.argsList ?? []), kwargs: toWire(e.argsDict ?? {}) }, settledAt: Date.now() };
+                    }
+                    throw e;
+                });
+            return started;
+        },
+
+        async register(command) {
+            const { procedure, behavior, options } = command;
             try {
-                const result = await wampy.call(procedure, payload(args, kwargs), options);
-                return { ok: true, result: { args: toWire(result.argsList ?? []), kwargs: toWire(result.argsDict ?? {}) } };
+                const registration = await wampy.register(procedure, ({ argsList, argsDict, result_handler }) => {
+                    const invocation = recordInvocation(procedure, argsList, argsDict);
+                    const answer = calleeAnswer(command, invocation);
+                    if (answer === null) {
+                        if (argsList === undefined && argsDict === undefined) {
+                            return undefined;
+                        }
+                        return { argsList: argsList ?? [], argsDict };
+                    }
+                    return Promise.resolve(answer).then(({ progress, result, error }) => {
+                        if (error) {
+                            throw { error: error.uri, argsList: error.args, argsDict: error.kwargs };
+                        }
+                        for (const chunk of progress || []) {
+                            result_handler({ argsList: chunk.args, argsDict: chunk.kwargs, options: { progress: true } });
+                        }
+                        return { argsList: result.args, argsDict: result.kwargs };
+                    });
+                }, options);
+                return { ok: true, result: { registrationId: registration.registrationId } };
             } catch (e) {
                 if (e && e.errorUri) {
                     return { ok: false, error: { uri: e.errorUri, args: toWire(e.argsList ?? []), kwargs: toWire(e.argsDict ?? {}) } };
                 }
                 throw e;
             }
-        },
-
-        async register({ procedure, behavior, error, result }) {
-            const registration = await wampy.register(procedure, ({ argsList, argsDict, details }) => {
-                record(invocations, procedure, { args: toWire(argsList ?? []), kwargs: toWire(argsDict ?? {}), details: { procedure: details?.procedure, caller: details?.caller } });
-                if (behavior === 'fail') {
-                    throw { error: error.uri, argsList: fromWire(error.args), argsDict: fromWire(error.kwargs) };
-                }
-                if (behavior === 'constant') {
-                    return { argsList: fromWire(result.args ?? []), argsDict: fromWire(result.kwargs) };
-                }
-                if (argsList === undefined && argsDict === undefined) {
-                    return undefined;
-                }
-                return { argsList: argsList ?? [], argsDict };
-            });
-            return { registrationId: registration.registrationId };
         },
 
         async subscribe({ topic }) {
@@ -444,14 +652,60 @@ function limited(promise, command) {
     ]).finally(() => clearTimeout(timer));
 }
 
+function startedCall(handle) {
+    const started = calls.get(handle);
+    if (!started) {
+        throw new Error('no call started with handle ' + handle);
+    }
+    return started;
+}
+
 async function handle(command) {
     switch (command.op) {
         case 'connect':
             return { ok: true, result: await limited(client.connect(command), command) };
         case 'call':
             return limited(client.call(command), command);
+        case 'callStart': {
+            if (calls.has(command.handle)) {
+                throw new Error('call handle ' + command.handle + ' is in use');
+            }
+            const started = client.startCall(command);
+            // a failure of the driver itself (not a WAMP error) is reported by callResult
+            started.outcome = started.outcome.catch(e => ({ failed: e }));
+            calls.set(command.handle, started);
+            return { ok: true, result: { handle: command.handle, requestId: toWire(started.requestId) } };
+        }
+        case 'callSend': {
+            const started = startedCall(command.handle);
+            if (!started.send) {
+                throw new Error('call ' + command.handle + ' is not a progressive call invocation');
+            }
+            started.send(command.args, command.kwargs, Boolean(command.final));
+            return { ok: true, result: {} };
+        }
+        case 'cancel':
+            startedCall(command.handle).cancel(command.mode ?? undefined);
+            return { ok: true, result: {} };
+        case 'callResult': {
+            const started = startedCall(command.handle);
+            const answer = await limited(settle(started), command);
+            calls.delete(command.handle);
+            if (answer.failed) {
+                throw answer.failed;
+            }
+            return answer;
+        }
         case 'register':
-            return { ok: true, result: await limited(client.register(command), command) };
+            return limited(client.register(command), command);
+        case 'release': {
+            const waiting = held.get(command.procedure) || [];
+            held.delete(command.procedure);
+            waiting.forEach(answer => answer());
+            return { ok: true, result: { released: waiting.length } };
+        }
+        case 'wire':
+            return { ok: true, result: wire };
         case 'subscribe':
             return { ok: true, result: await limited(client.subscribe(command), command) };
         case 'publish':

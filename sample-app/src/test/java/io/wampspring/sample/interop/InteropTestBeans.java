@@ -17,11 +17,14 @@ import io.wampspring.spring.core.WampTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
- * Annotated endpoints that exist only for the interop tests, next to the sample's own (add2, order.create, ...).
+ * Annotated endpoints that exist only for the interop tests, next to the sample's own (add2, order.create, ...),
+ * with those of the advanced RPC tests, so that every interop test class shares one application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(AdvancedRpcTestBeans.class)
 class InteropTestBeans {
 
     /** The topic {@link InteropEndpoints#onEvent} listens to. */

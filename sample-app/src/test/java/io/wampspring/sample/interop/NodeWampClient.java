@@ -43,6 +43,7 @@ final class NodeWampClient implements AutoCloseable {
     private final Writer stdin;
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong handles = new AtomicLong();
     private final StringBuilder stderr = new StringBuilder();
     private final StringBuilder otherStdout = new StringBuilder();
     private volatile @Nullable String protocol;
@@ -133,10 +134,23 @@ final class NodeWampClient implements AutoCloseable {
     // WAMP operations
 
     long connect(String url, String realm, String serializer) {
+        return connect(url, realm, serializer, Map.of()).sessionId();
+    }
+
+    /**
+     * Connects, announcing {@code features} ({role: {feature: true}}) on top of what the library announces (wampy
+     * only), and answers the session as WELCOME described it.
+     */
+    Welcome connect(String url, String realm, String serializer, Map<String, Map<String, Boolean>> features) {
         Map<String, Object> result = resultOf(request(Map.of("op", "connect", "url", url, "realm", realm,
-                "serializer", serializer)));
+                "serializer", serializer, "features", features)));
         protocol = (String) result.get("protocol");
-        return ((Number) result.get("sessionId")).longValue();
+        return new Welcome(((Number) result.get("sessionId")).longValue(), (String) result.get("authid"),
+                (String) result.get("authrole"));
+    }
+
+    /** The session a client joined: its id, authid and authrole from WELCOME. */
+    record Welcome(long sessionId, @Nullable String authid, @Nullable String authrole) {
     }
 
     /** Calls; null args/kwargs are left out of the CALL (as the library does for absent values). */
@@ -158,6 +172,148 @@ final class NodeWampClient implements AutoCloseable {
         }
         throw new AssertionError(library + " call of " + procedure + " failed in the driver: " + reply.get("failure")
                 + "\n" + diagnostics());
+    }
+
+    /**
+     * Calls with CALL.Options; with {@code receive_progress} the progressive results come back too. Waits up to 40 s.
+     */
+    CallOutcome call(String procedure, @Nullable List<?> args, @Nullable Map<String, ?> kwargs,
+            Map<String, ?> options) {
+        Map<String, Object> command = callCommand("call", procedure, args, kwargs, options);
+        return outcome(procedure, request(command, Duration.ofSeconds(40)));
+    }
+
+    /** Starts a call without waiting for its answer; {@link StartedCall#outcome()} waits for it. */
+    StartedCall startCall(String procedure, @Nullable List<?> args, @Nullable Map<String, ?> kwargs,
+            Map<String, ?> options) {
+        return startCall(procedure, args, kwargs, options, false);
+    }
+
+    /**
+     * Starts a progressive call invocation (CALL with {@code progress: true}, wampy only) with its first chunk;
+     * {@link StartedCall#send} sends the others.
+     */
+    StartedCall startProgressiveCall(String procedure, @Nullable List<?> args, @Nullable Map<String, ?> kwargs,
+            Map<String, ?> options) {
+        return startCall(procedure, args, kwargs, options, true);
+    }
+
+    private StartedCall startCall(String procedure, @Nullable List<?> args, @Nullable Map<String, ?> kwargs,
+            Map<String, ?> options, boolean progressive) {
+        String handle = "call-" + handles.incrementAndGet();
+        Map<String, Object> command = callCommand("callStart", procedure, args, kwargs, options);
+        command.put("handle", handle);
+        command.put("progressive", progressive);
+        resultOf(request(command));
+        return new StartedCall(handle, procedure);
+    }
+
+    private static Map<String, Object> callCommand(String op, String procedure, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs, Map<String, ?> options) {
+        Map<String, Object> command = command(op, "procedure", procedure, "options", Values.toDriver(options));
+        if (args != null) {
+            command.put("args", Values.toDriver(args));
+        }
+        if (kwargs != null) {
+            command.put("kwargs", Values.toDriver(kwargs));
+        }
+        return command;
+    }
+
+    @SuppressWarnings("unchecked")
+    private CallOutcome outcome(String procedure, Map<String, Object> reply) {
+        WampReply answer;
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            Map<String, Object> result = resultOf(reply);
+            answer = WampReply.result(result.get("args"), result.get("kwargs"));
+        }
+        else if (reply.get("error") instanceof Map<?, ?> error) {
+            answer = WampReply.error((String) error.get("uri"), error.get("args"), error.get("kwargs"));
+        }
+        else {
+            throw new AssertionError(library + " call of " + procedure + " failed in the driver: "
+                    + reply.get("failure") + "\n" + diagnostics());
+        }
+        List<WampReply> progress = new ArrayList<>();
+        for (Object chunk : (List<Object>) reply.getOrDefault("progress", List.of())) {
+            Map<String, Object> map = (Map<String, Object>) chunk;
+            progress.add(WampReply.result(map.get("args"), map.get("kwargs")));
+        }
+        Number elapsed = (Number) reply.get("elapsedMs");
+        return new CallOutcome(answer, progress, elapsed != null ? elapsed.longValue() : -1);
+    }
+
+    /** A call's answer, the progressive results before it, and how long after the CALL it came (ms). */
+    record CallOutcome(WampReply reply, List<WampReply> progress, long elapsedMs) {
+    }
+
+    /** A call started with {@link #startCall}: it can be canceled, continued (progressive) and awaited. */
+    final class StartedCall {
+
+        private final String handle;
+        private final String procedure;
+
+        private StartedCall(String handle, String procedure) {
+            this.handle = handle;
+            this.procedure = procedure;
+        }
+
+        /** Cancels the call with this CANCEL.Options.mode ({@code skip}, {@code kill}, {@code killnowait}). */
+        void cancel(String mode) {
+            resultOf(request(command("cancel", "handle", handle, "mode", mode)));
+        }
+
+        /** Sends the next chunk of a progressive call invocation; {@code last} ends the stream. */
+        void send(@Nullable List<?> args, @Nullable Map<String, ?> kwargs, boolean last) {
+            Map<String, Object> command = command("callSend", "handle", handle, "final", last);
+            if (args != null) {
+                command.put("args", Values.toDriver(args));
+            }
+            if (kwargs != null) {
+                command.put("kwargs", Values.toDriver(kwargs));
+            }
+            resultOf(request(command));
+        }
+
+        /** Waits (up to 20 s) for the call's answer. */
+        CallOutcome outcome() {
+            return NodeWampClient.this.outcome(procedure,
+                    request(command("callResult", "handle", handle, "timeoutMs", 20000), Duration.ofSeconds(30)));
+        }
+    }
+
+    /**
+     * Registers a callee with REGISTER.Options and one of the driver's behaviors ({@code extra} holds the
+     * behavior's parameters: result, error, chunks). Answers the registration id, or the router's refusal.
+     */
+    Registration register(String procedure, Map<String, ?> options, String behavior, Map<String, ?> extra) {
+        Map<String, Object> command = command("register", "procedure", procedure, "behavior", behavior,
+                "options", Values.toDriver(options));
+        extra.forEach((key, value) -> command.put(key, Values.toDriver(value)));
+        Map<String, Object> reply = request(command);
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            return new Registration(((Number) resultOf(reply).get("registrationId")).longValue(), null);
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return new Registration(null, (String) error.get("uri"));
+        }
+        throw new AssertionError(library + " register of " + procedure + " failed in the driver: "
+                + reply.get("failure") + "\n" + diagnostics());
+    }
+
+    /** A registration's id, or the error URI the router refused it with. */
+    record Registration(@Nullable Long id, @Nullable String error) {
+    }
+
+    /** Answers every invocation a {@code hold} callee of {@code procedure} keeps; returns how many there were. */
+    int release(String procedure) {
+        return ((Number) resultOf(request(command("release", "procedure", procedure))).get("released")).intValue();
+    }
+
+    /** The RPC messages received so far, each as [type, request id, options or details] (no payloads). */
+    @SuppressWarnings("unchecked")
+    List<List<Object>> receivedRpcMessages() {
+        return (List<List<Object>>) Values.normalize(resultOf(request(command("wire"))).get("received"));
     }
 
     void registerEcho(String procedure) {
@@ -222,8 +378,11 @@ final class NodeWampClient implements AutoCloseable {
         return resultOf(request(command("stats")));
     }
 
-    /** One event or invocation as the client received it. */
-    record Received(List<Object> args, Map<String, Object> kwargs, Map<String, Object> details) {
+    /**
+     * One event or invocation as the client received it; {@code request} is an INVOCATION's request id (0 for an
+     * event).
+     */
+    record Received(List<Object> args, Map<String, Object> kwargs, Map<String, Object> details, long request) {
     }
 
     @SuppressWarnings("unchecked")
@@ -235,7 +394,8 @@ final class NodeWampClient implements AutoCloseable {
         for (Object entry : (List<Object>) reply.get("result")) {
             Map<String, Object> map = (Map<String, Object>) entry;
             received.add(new Received(Values.normalizeList(map.get("args")), Values.normalizeMap(map.get("kwargs")),
-                    Values.normalizeMap(map.get("details"))));
+                    Values.normalizeMap(map.get("details")),
+                    map.get("request") instanceof Number request ? request.longValue() : 0));
         }
         return received;
     }
@@ -255,7 +415,8 @@ final class NodeWampClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private Map<String, Object> resultOf(Map<String, Object> reply) {
         if (!Boolean.TRUE.equals(reply.get("ok"))) {
-            throw new AssertionError(library + " driver failed: " + reply.get("failure") + "; " + diagnostics());
+            throw new AssertionError(library + " driver failed: " + (reply.get("failure") != null
+                    ? reply.get("failure") : "WAMP error " + reply.get("error")) + "; " + diagnostics());
         }
         return (Map<String, Object>) reply.get("result");
     }

@@ -144,11 +144,21 @@ public final class OutboundQueue {
                 return;
             }
             WriteAttempt attempt = new WriteAttempt();
+            // The draining thread may be an application's (a procedure sending progress, a Reactor worker its
+            // publisher interrupts on cancel, code that re-asserted an interrupt and then publishes): Tomcat refuses
+            // to write from an interrupted thread and fails the connection, a peer's that has nothing to do with the
+            // interrupt. The write does not see the flag; the thread gets it back afterwards.
+            boolean interrupted = Thread.interrupted();
             try {
                 transport.write(frame, attempt);
             }
             catch (RuntimeException ex) {
                 attempt.completed(ex);
+            }
+            finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (!attempt.finishedInline()) {
                 return;

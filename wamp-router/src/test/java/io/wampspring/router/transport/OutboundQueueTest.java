@@ -304,6 +304,44 @@ class OutboundQueueTest {
         assertThat(transport.closeCount.get()).isEqualTo(1);
     }
 
+    /**
+     * Tomcat refuses to write from an interrupted thread and fails the connection: a frame offered by a thread whose
+     * interrupt flag is set (a procedure's thread the router interrupted on cancel, a Reactor worker, code that
+     * re-asserted an interrupt) is written without the flag, and the thread gets its flag back.
+     */
+    @Test
+    void aThreadsInterruptDoesNotReachTheWrite() {
+        List<Boolean> interruptedAtWrite = new ArrayList<>();
+        Transport refusesInterrupted = new Transport() {
+            @Override
+            public void write(byte[] frame, WriteCallback callback) {
+                interruptedAtWrite.add(Thread.currentThread().isInterrupted());
+                callback.completed(null);
+            }
+
+            @Override
+            public void close(CloseReason reason) {
+            }
+
+            @Override
+            public TransportInfo info() {
+                return TransportInfo.local();
+            }
+        };
+        OutboundQueue queue = new OutboundQueue(refusesInterrupted, 1024);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(queue.offer(frame(1, 8))).isEqualTo(Offer.ACCEPTED);
+            assertThat(queue.offer(() -> frame(2, 8))).isEqualTo(Offer.ACCEPTED);
+            assertThat(Thread.currentThread().isInterrupted()).as("flag given back").isTrue();
+        }
+        finally {
+            Thread.interrupted();
+        }
+        assertThat(interruptedAtWrite).containsExactly(false, false);
+    }
+
     private static byte[] frame(int sequence, int size) {
         // the first four bytes carry the sequence number, so a frame is never shorter than that
         byte[] frame = new byte[Math.max(size, 4)];

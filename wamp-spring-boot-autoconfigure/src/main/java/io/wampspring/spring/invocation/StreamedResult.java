@@ -17,9 +17,13 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
     private final WampCallControl control;
     private final ResultConverter results;
     private final CompletableFuture<Payload> result = new CompletableFuture<>();
+    private volatile Flow.@Nullable Subscription subscription;
     private @Nullable Object held;
     private boolean holding;
-    private Flow.@Nullable Subscription subscription;
+    /** Guarded by this: the call was canceled; an item being sent; the subscription still to cancel after it. */
+    private boolean canceled;
+    private boolean sending;
+    private boolean cancelAfterSend;
 
     private StreamedResult(WampCallControl control, ResultConverter results) {
         this.control = control;
@@ -39,7 +43,19 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
         control.onCancel(mode -> {
-            subscription.cancel();
+            // A publisher may interrupt the thread that delivers its items when it is canceled from another thread
+            // (Reactor does), and an interrupt that lands while that thread sends a progressive result loses the
+            // caller's connection. While an item is being sent, its thread cancels the subscription itself after
+            // the send.
+            boolean cancelNow;
+            synchronized (this) {
+                canceled = true;
+                cancelAfterSend = sending;
+                cancelNow = !sending;
+            }
+            if (cancelNow) {
+                subscription.cancel();
+            }
             result.cancel(false);
         });
         subscription.request(Long.MAX_VALUE);
@@ -47,27 +63,46 @@ final class StreamedResult implements Flow.Subscriber<@Nullable Object> {
 
     @Override
     public void onNext(@Nullable Object item) {
-        if (result.isDone()) {
-            return;
-        }
-        // one item behind: only the completion tells which item is the last
-        if (holding) {
-            try {
-                control.progress(held);
-            }
-            catch (RuntimeException ex) {
-                // an item that cannot be converted fails the call: thrown from onNext it would reach the publisher's
-                // thread (Reactor logs and drops it on a scheduler) and the caller would wait forever
-                Flow.Subscription current = subscription;
-                if (current != null) {
-                    current.cancel();
-                }
-                result.completeExceptionally(ex);
+        Object previous;
+        boolean send;
+        synchronized (this) {
+            if (canceled) {
                 return;
             }
+            // one item behind: only the completion tells which item is the last
+            previous = held;
+            send = holding;
+            held = item;
+            holding = true;
+            sending = send;
         }
-        held = item;
-        holding = true;
+        if (!send) {
+            return;
+        }
+        try {
+            control.progress(previous);
+        }
+        catch (RuntimeException ex) {
+            // an item that cannot be converted fails the call: thrown from onNext it would reach the publisher's
+            // thread (Reactor logs and drops it on a scheduler) and the caller would wait forever
+            synchronized (this) {
+                canceled = true;
+                cancelAfterSend = true;
+            }
+            result.completeExceptionally(ex);
+        }
+        finally {
+            boolean cancelNow;
+            synchronized (this) {
+                sending = false;
+                cancelNow = cancelAfterSend;
+                cancelAfterSend = false;
+            }
+            Flow.Subscription current = subscription;
+            if (cancelNow && current != null) {
+                current.cancel();
+            }
+        }
     }
 
     @Override
