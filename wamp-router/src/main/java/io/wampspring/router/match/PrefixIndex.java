@@ -1,162 +1,161 @@
 package io.wampspring.router.match;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The prefix entries, in a compressed character trie (radix tree) over the whole URI.
+ * The prefix entries, in a trie over URI components whose nodes also hold the partial last pieces of prefixes.
  *
- * <p>Why characters and not components: a prefix is a string prefix, so it may end inside a component
- * ({@code com.myapp.myobject1} matches {@code com.myapp.myobject1-mysubobject1}). A trie over characters needs no
- * special case for that partial last component, and compressing chains of single children into one edge label keeps
- * nodes only where entries end or branch: memory grows with the entries, not with their length. A lookup compares
- * each character of the URI at most once and does one binary search in a small sorted array per branch point on its
- * path, so its cost is bounded by the URI's length whatever the number of entries.
+ * <p>A prefix is a string prefix, so it may end inside a component: {@code com.myapp.myobject1} matches
+ * {@code com.myapp.myobject1-mysubobject1}. Split at its dots, a prefix is some whole components followed by one last
+ * piece, possibly empty ({@code com.myapp.} is {@code com}, {@code myapp} and {@code ""}). A URI starts with it
+ * exactly when its first components equal the whole ones and its next component starts with the piece. So the
+ * entry lives in the node of its whole components, under its last piece, and a lookup walks the URI's components
+ * down the trie, asking each node which of its pieces start the next component.
  *
- * <p>Concurrency: writers hold this index's monitor; readers take no lock. A node's label is final, its children are
- * an immutable {@link Kids} snapshot in a volatile field, and its slot is volatile. A change of shape (an edge split
- * by an insertion, two nodes merged after a removal) builds the new node completely and publishes it with one
- * volatile write of the parent's children, so a reader sees the old shape or the new one, and both hold every entry
- * that is not being removed.
+ * <p>Why components and not characters: a character trie branches at every digit of {@code svc17} or
+ * {@code obj512}, so its paths (and a lookup's dependent memory loads) grow with the number of entries until the
+ * tree is dense; here a lookup takes one hash probe per component, and per component one probe for each distinct
+ * length of the pieces kept at that node (a bit mask says which), all without allocating: keys are compared as
+ * regions of the URI ({@link ComponentMap}), and the hash of a piece grows character by character along the
+ * component. Its cost is bounded by the URI's length, whatever the number of entries.
+ *
+ * <p>Concurrency: writers hold this index's monitor; readers take no lock. Nodes are attached before they hold
+ * anything and detached only when empty, so a reader inside a detached node misses nothing that was present
+ * throughout its lookup.
  */
 final class PrefixIndex<V> {
 
-    private final Node<V> root = new Node<>("", null, Kids.empty());
+    private final Node<V> root = new Node<>();
     private long changes; // guarded by this
 
     /** Every entry whose URI is a prefix of {@code uri}, shortest first. */
     void forEachMatch(String uri, Consumer<? super V> action) {
-        Node<V> node = root;
-        int pos = 0;
-        while (true) {
-            Slot<V> slot = node.slot;
-            if (slot != null) {
-                action.accept(slot.value);
-            }
-            Node<V> child = next(node, uri, pos);
-            if (child == null) {
-                return;
-            }
-            pos += child.label.length();
-            node = child;
-        }
+        walk(uri, action);
     }
 
     /** The entry with the longest URI that is a prefix of {@code uri}. */
     @Nullable Slot<V> longest(String uri) {
-        Slot<V> best = null;
+        return walk(uri, null);
+    }
+
+    /**
+     * Walks the URI's components; hands every match to {@code action}, shortest first (deeper nodes and longer
+     * pieces make longer prefixes), and returns the last one.
+     */
+    private @Nullable Slot<V> walk(String uri, @Nullable Consumer<? super V> action) {
+        Slot<V> last = null;
         Node<V> node = root;
-        int pos = 0;
+        int start = 0;
+        int length = uri.length();
         while (true) {
-            Slot<V> slot = node.slot;
-            if (slot != null) {
-                best = slot;
+            // one pass finds the end of the component and its hash
+            int end = start;
+            int hash = 0;
+            for (char c; end < length && (c = uri.charAt(end)) != '.'; end++) {
+                hash = 31 * hash + c;
             }
-            Node<V> child = next(node, uri, pos);
-            if (child == null) {
-                return best;
+            long lengths = node.pieceLengths;
+            if (lengths != 0) {
+                Slot<V> found = matchPieces(node, lengths, uri, start, end, action);
+                if (found != null) {
+                    last = found;
+                }
             }
-            pos += child.label.length();
-            node = child;
+            if (end == length) {
+                return last;
+            }
+            node = node.children.get(uri, start, end, hash);
+            if (node == null) {
+                return last;
+            }
+            start = end + 1;
         }
     }
 
-    /** The child of {@code node} whose whole label continues {@code uri} at {@code pos}. */
-    private static <V> @Nullable Node<V> next(Node<V> node, String uri, int pos) {
-        if (pos >= uri.length()) {
-            return null;
+    /** The pieces of {@code node} that start the component {@code uri[start, end)}, shortest first. */
+    private static <V> @Nullable Slot<V> matchPieces(Node<V> node, long lengths, String uri, int start, int end,
+            @Nullable Consumer<? super V> action) {
+        Slot<V> last = null;
+        int hash = 0;
+        for (int length = 0; length <= end - start; length++) {
+            if (length > 0) {
+                hash = 31 * hash + uri.charAt(start + length - 1);
+            }
+            int bit = Math.min(length, 63);
+            if ((lengths >>> bit) == 0) {
+                break; // no longer pieces at this node
+            }
+            if ((lengths & (1L << bit)) != 0) {
+                Slot<V> slot = node.pieces.get(uri, start, start + length, hash);
+                if (slot != null) {
+                    last = slot;
+                    if (action != null) {
+                        action.accept(slot.value);
+                    }
+                }
+            }
         }
-        Node<V> child = node.kids.find(uri.charAt(pos));
-        return child != null && uri.startsWith(child.label, pos) ? child : null;
+        return last;
     }
 
     synchronized void add(Slot<V> slot) {
         changes++;
         String key = slot.uri;
         Node<V> node = root;
-        int pos = 0;
-        while (pos < key.length()) {
-            Kids<V> kids = node.kids;
-            Node<V> child = kids.find(key.charAt(pos));
+        int start = 0;
+        for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', start)) {
+            String component = key.substring(start, dot);
+            Node<V> child = node.children.get(component);
             if (child == null) {
-                node.kids = kids.with(new Node<>(key.substring(pos), slot, Kids.empty()));
-                return;
+                child = new Node<>();
+                node.children.put(component, child);
             }
-            String label = child.label;
-            int common = commonLength(label, key, pos);
-            if (common == label.length()) {
-                node = child;
-                pos += common;
-                continue;
-            }
-            // The key leaves the child's edge part-way: a new node takes the common part, with a copy of the child
-            // below it; built completely before the parent's children point to it.
-            Node<V> rest = new Node<>(label.substring(common), child.slot, child.kids);
-            boolean endsHere = pos + common == key.length();
-            Kids<V> below = Kids.<V>empty().with(rest);
-            if (!endsHere) {
-                below = below.with(new Node<>(key.substring(pos + common), slot, Kids.empty()));
-            }
-            node.kids = kids.with(new Node<>(label.substring(0, common), endsHere ? slot : null, below));
-            return;
+            node = child;
+            start = dot + 1;
         }
-        node.slot = slot;
+        String piece = key.substring(start);
+        if (node.pieces.get(piece) == null) {
+            node.countLength(piece.length(), 1);
+        }
+        node.pieces.put(piece, slot);
     }
 
-    /** Removes {@code slot} if it is the index's entry for its URI, and prunes the nodes it no longer needs. */
+    /** Removes {@code slot} if it is the index's entry for its URI, and detaches the nodes left empty. */
     synchronized void remove(Slot<V> slot) {
         String key = slot.uri;
-        Node<V> parent = null;
-        Node<V> grandparent = null;
-        Node<V> node = root;
-        int pos = 0;
-        while (pos < key.length()) {
-            Node<V> child = next(node, key, pos);
-            if (child == null) {
+        int depth = 0;
+        for (int i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
+            depth++;
+        }
+        @SuppressWarnings("unchecked")
+        Node<V>[] path = (Node<V>[]) new Node<?>[depth + 1];
+        String[] components = new String[depth];
+        path[0] = root;
+        int start = 0;
+        for (int d = 0; d < depth; d++) {
+            int dot = key.indexOf('.', start);
+            components[d] = key.substring(start, dot);
+            path[d + 1] = path[d].children.get(components[d]);
+            if (path[d + 1] == null) {
                 return;
             }
-            grandparent = parent;
-            parent = node;
-            node = child;
-            pos += child.label.length();
+            start = dot + 1;
         }
-        if (node.slot != slot) {
+        Node<V> node = path[depth];
+        String piece = key.substring(start);
+        if (node.pieces.get(piece) != slot) {
             return;
         }
         changes++;
-        node.slot = null;
-        if (parent == null) {
-            return; // the root stays
+        node.pieces.remove(piece);
+        node.countLength(piece.length(), -1);
+        for (int d = depth; d > 0 && path[d].isEmpty(); d--) {
+            path[d - 1].children.remove(components[d - 1]);
         }
-        Node<V> only = node.kids.only();
-        if (node.kids.size() == 0) {
-            parent.kids = parent.kids.without(node.label.charAt(0));
-            // a parent without an entry and with one child left is an edge that no longer branches
-            Node<V> sibling = parent.kids.only();
-            if (grandparent != null && parent.slot == null && sibling != null) {
-                grandparent.kids = grandparent.kids.with(merged(parent, sibling));
-            }
-        } else if (only != null) {
-            parent.kids = parent.kids.with(merged(node, only));
-        }
-    }
-
-    private static <V> Node<V> merged(Node<V> upper, Node<V> lower) {
-        return new Node<>(upper.label + lower.label, lower.slot, lower.kids);
-    }
-
-    private static int commonLength(String label, String key, int pos) {
-        int max = Math.min(label.length(), key.length() - pos);
-        int i = 0;
-        while (i < max && label.charAt(i) == key.charAt(pos + i)) {
-            i++;
-        }
-        return i;
     }
 
     /** Nodes below the root: zero when the index is empty. */
@@ -165,12 +164,10 @@ final class PrefixIndex<V> {
         ArrayDeque<Node<V>> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
-            for (Node<V> child : todo.pop().kids.nodes) {
-                count++;
-                todo.push(child);
-            }
+            todo.pop().children.forEachValue(child -> todo.push(child));
+            count++;
         }
-        return count;
+        return count - 1;
     }
 
     /** How many entries were added or removed: a value that stays present must not count. */
@@ -180,78 +177,31 @@ final class PrefixIndex<V> {
 
     private static final class Node<V> {
 
-        final String label;
-        volatile @Nullable Slot<V> slot;
-        volatile Kids<V> kids;
+        final ComponentMap<Node<V>> children = new ComponentMap<>();
+        /** Last pieces of the prefixes that end at this node, by the piece. */
+        final ComponentMap<Slot<V>> pieces = new ComponentMap<>();
+        /** Bit n: a piece of length n is here (bit 63: of 63 or more), so lookups only probe lengths that exist. */
+        volatile long pieceLengths;
+        /** Writers only: pieces per length (index: the bit), to clear a bit when its last piece goes. */
+        int @Nullable [] lengthCounts;
 
-        Node(String label, @Nullable Slot<V> slot, Kids<V> kids) {
-            this.label = label;
-            this.slot = slot;
-            this.kids = kids;
-        }
-    }
-
-    /** An immutable set of children, sorted by the first character of their labels (unique among siblings). */
-    private static final class Kids<V> {
-
-        private static final Kids<?> EMPTY = new Kids<>(new char[0], List.of());
-
-        final char[] keys;
-        final Node<V>[] nodes;
-
-        @SuppressWarnings("unchecked")
-        private Kids(char[] keys, List<Node<V>> nodes) {
-            this.keys = keys;
-            this.nodes = (Node<V>[]) nodes.toArray(new Node<?>[0]);
-        }
-
-        @SuppressWarnings("unchecked")
-        static <V> Kids<V> empty() {
-            return (Kids<V>) EMPTY;
-        }
-
-        @Nullable Node<V> find(char first) {
-            int i = Arrays.binarySearch(keys, first);
-            return i >= 0 ? nodes[i] : null;
-        }
-
-        int size() {
-            return keys.length;
-        }
-
-        @Nullable Node<V> only() {
-            return keys.length == 1 ? nodes[0] : null;
-        }
-
-        /** These children with {@code node} added, or replacing the child with the same first character. */
-        Kids<V> with(Node<V> node) {
-            char first = node.label.charAt(0);
-            int i = Arrays.binarySearch(keys, first);
-            List<Node<V>> list = new ArrayList<>(Arrays.asList(nodes));
-            if (i >= 0) {
-                list.set(i, node);
-                return new Kids<>(keys, list);
+        void countLength(int length, int delta) {
+            int bit = Math.min(length, 63);
+            int[] counts = lengthCounts;
+            if (counts == null || counts.length <= bit) {
+                counts = counts == null ? new int[bit + 1] : Arrays.copyOf(counts, bit + 1);
+                lengthCounts = counts;
             }
-            int at = -i - 1;
-            list.add(at, node);
-            char[] more = new char[keys.length + 1];
-            System.arraycopy(keys, 0, more, 0, at);
-            more[at] = first;
-            System.arraycopy(keys, at, more, at + 1, keys.length - at);
-            return new Kids<>(more, list);
+            counts[bit] += delta;
+            long lengths = counts[bit] > 0 ? pieceLengths | (1L << bit) : pieceLengths & ~(1L << bit);
+            pieceLengths = lengths;
+            if (lengths == 0) {
+                lengthCounts = null;
+            }
         }
 
-        Kids<V> without(char first) {
-            int i = Arrays.binarySearch(keys, first);
-            if (i < 0) {
-                return this;
-            }
-            List<Node<V>> list = new ArrayList<>(Arrays.asList(nodes));
-            list.remove(i);
-            char[] fewer = new char[keys.length - 1];
-            System.arraycopy(keys, 0, fewer, 0, i);
-            System.arraycopy(keys, i + 1, fewer, i, fewer.length - i);
-            return list.isEmpty() ? empty() : new Kids<>(fewer, list);
+        boolean isEmpty() {
+            return pieces.isEmpty() && children.isEmpty();
         }
     }
 }
