@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * wildcard child meets the best match first.
  *
  * <p>Concurrency: writers hold this index's monitor; readers take no lock. Nodes are never moved, only attached and
- * detached through the children maps ({@link ComponentMap}) and volatile fields; a node is detached only when it
+ * detached through the children tables ({@link TrieNode}) and volatile fields; a node is detached only when it
  * holds no entry and no children, so a reader inside a detached node misses nothing that was present throughout its
  * lookup. A lookup allocates nothing: components are compared as regions of the URI.
  */
@@ -63,7 +63,7 @@ final class WildcardIndex<V> {
                 if (end < 0) {
                     end = uri.length();
                 }
-                next = node.children.get(uri, start, end);
+                next = node.child(uri, start, end);
                 if (next == null) {
                     next = node.wildcard;
                 }
@@ -106,15 +106,15 @@ final class WildcardIndex<V> {
     synchronized void add(Slot<V> slot) {
         changes++;
         String[] parts = components(slot.uri);
-        Node<V> node = roots.computeIfAbsent(parts.length, count -> new Node<>(null, false));
+        Node<V> node = roots.computeIfAbsent(parts.length, count -> new Node<>("", null, false));
         for (String part : parts) {
-            Node<V> next = part.isEmpty() ? node.wildcard : node.children.get(part);
+            Node<V> next = part.isEmpty() ? node.wildcard : node.child(part);
             if (next == null) {
-                next = new Node<>(node, part.isEmpty());
+                next = new Node<>(part, node, part.isEmpty());
                 if (part.isEmpty()) {
                     node.wildcard = next;
                 } else {
-                    node.children.put(part, next);
+                    node.putChild(next);
                 }
             }
             node = next;
@@ -133,7 +133,7 @@ final class WildcardIndex<V> {
         Node<V>[] path = (Node<V>[]) new Node<?>[parts.length + 1];
         path[0] = root;
         for (int d = 0; d < parts.length; d++) {
-            Node<V> next = parts[d].isEmpty() ? path[d].wildcard : path[d].children.get(parts[d]);
+            Node<V> next = parts[d].isEmpty() ? path[d].wildcard : path[d].child(parts[d]);
             if (next == null) {
                 return;
             }
@@ -148,7 +148,7 @@ final class WildcardIndex<V> {
             if (parts[d - 1].isEmpty()) {
                 path[d - 1].wildcard = null;
             } else {
-                path[d - 1].children.remove(parts[d - 1]);
+                path[d - 1].removeChild(parts[d - 1]);
             }
         }
         if (root.isEmpty()) {
@@ -163,7 +163,7 @@ final class WildcardIndex<V> {
         while (!todo.isEmpty()) {
             Node<V> node = todo.pop();
             count++;
-            node.children.forEachValue(todo::push);
+            node.forEachChild(todo::push);
             Node<V> wildcard = node.wildcard;
             if (wildcard != null) {
                 todo.push(wildcard);
@@ -198,27 +198,26 @@ final class WildcardIndex<V> {
         return parts;
     }
 
-    private static final class Node<V> {
+    private static final class Node<V> extends TrieNode<Node<V>> {
 
         /** Null for a root; nodes never move, so a reader can always climb back. */
         final @Nullable Node<V> parent;
         /** Whether this node is its parent's wildcard child rather than a concrete one. */
         final boolean wildcardEdge;
 
-        /** Concrete children, by component. */
-        final ComponentMap<Node<V>> children = new ComponentMap<>();
         /** The child for an empty component of the pattern. */
         volatile @Nullable Node<V> wildcard;
         /** The entry whose pattern ends here; only at the depth of the trie's component count. */
         volatile @Nullable Slot<V> slot;
 
-        Node(@Nullable Node<V> parent, boolean wildcardEdge) {
+        Node(String key, @Nullable Node<V> parent, boolean wildcardEdge) {
+            super(key);
             this.parent = parent;
             this.wildcardEdge = wildcardEdge;
         }
 
         boolean isEmpty() {
-            return slot == null && wildcard == null && children.isEmpty();
+            return slot == null && wildcard == null && !hasChildren();
         }
     }
 }

@@ -257,9 +257,9 @@ class UriTableTest {
     void aRemovalDetachesTheNodesItLeavesEmpty() {
         put(PREFIX, "com.a.b.c", "long");
         put(PREFIX, "com.a.x", "short");
-        assertThat(table.indexNodeCount()).isEqualTo(3); // com, com.a, com.a.b
+        assertThat(table.indexNodeCount()).isEqualTo(5); // com, a, b, c (the last piece), x
         remove(PREFIX, "com.a.b.c");
-        assertThat(table.indexNodeCount()).isEqualTo(2);
+        assertThat(table.indexNodeCount()).isEqualTo(3);
         assertThat(table.bestMatch("com.a.xyz")).isEqualTo("short");
         assertThat(table.bestMatch("com.a.b.c")).isNull();
         remove(PREFIX, "com.a.x");
