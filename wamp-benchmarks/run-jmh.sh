@@ -19,7 +19,7 @@ OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/jmh"}
 CLASSPATH_FILE="$ROOT/wamp-benchmarks/target/jmh.classpath"
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
-  (cd "$ROOT" && mvn -q -ntp -DskipTests -pl wamp-benchmarks -am package \
+  (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl wamp-benchmarks -am package \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
       -Dmdep.outputFile=target/jmh.classpath -DincludeScope=runtime)
 fi
