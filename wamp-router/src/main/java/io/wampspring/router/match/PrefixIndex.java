@@ -1,174 +1,170 @@
 package io.wampspring.router.match;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The prefix entries, in a compressed character trie (radix tree) over the whole URI.
+ * The prefix entries, in a trie over URI components where a prefix's partial last component is a node too.
  *
- * <p>Why characters and not components: a prefix is a string prefix, so it may end inside a component
- * ({@code com.myapp.myobject1} matches {@code com.myapp.myobject1-mysubobject1}). A trie over characters needs no
- * special case for that partial last component, and compressing chains of single children into one edge label keeps
- * nodes only where entries end or branch: memory grows with the entries, not with their length. A lookup compares
- * each character of the URI at most once and does one binary search in a small sorted array per branch point on its
- * path, so its cost is bounded by the URI's length whatever the number of entries.
+ * <p>A prefix is a string prefix, so it may end inside a component: {@code com.myapp.myobject1} matches
+ * {@code com.myapp.myobject1-mysubobject1}. Split at its dots, a prefix is some whole components and one last
+ * <em>piece</em>, possibly empty ({@code com.myapp.} is {@code com}, {@code myapp} and {@code ""}); a URI starts with
+ * it exactly when its first components equal the whole ones and its next component starts with the piece. The
+ * entry sits in the node reached by its whole components and then its piece. A lookup walks the URI's components
+ * down the trie; at each node it also probes, among the children, the beginnings of the next component, but only at
+ * the lengths that some child holding an entry has (a bit mask), and a whole component is both the step down and the
+ * piece of that length.
  *
- * <p>Concurrency: writers hold this index's monitor; readers take no lock. A node's label is final, its children are
- * an immutable {@link Kids} snapshot in a volatile field, and its slot is volatile. A change of shape (an edge split
- * by an insertion, two nodes merged after a removal) builds the new node completely and publishes it with one
- * volatile write of the parent's children, so a reader sees the old shape or the new one, and both hold every entry
- * that is not being removed.
+ * <p>Why components and not characters: a character trie branches at every digit of {@code svc17} or
+ * {@code obj512}, so its paths (and a lookup's dependent memory loads) grow with the number of entries until the tree
+ * is dense. Here a lookup takes one hash probe per component plus one per matching piece length, without allocating:
+ * keys are compared as regions of the URI ({@link TrieNode}), and the hash of a piece grows character by character
+ * along the component, up to the hash of the whole component. Its cost is bounded by the URI's length, whatever the
+ * number of entries.
+ *
+ * <p>Concurrency: writers hold this index's monitor; readers take no lock. Nodes are attached before they hold an
+ * entry and detached only when empty, so a reader inside a detached node misses nothing that was present throughout
+ * its lookup.
  */
 final class PrefixIndex<V> {
 
-    private final Node<V> root = new Node<>("", null, Kids.empty());
+    private final Node<V> root = new Node<>("");
     private long changes; // guarded by this
 
     /** Every entry whose URI is a prefix of {@code uri}, shortest first. */
     void forEachMatch(String uri, Consumer<? super V> action) {
-        Node<V> node = root;
-        int pos = 0;
-        while (true) {
-            Slot<V> slot = node.slot;
-            if (slot != null) {
-                action.accept(slot.value);
-            }
-            Node<V> child = next(node, uri, pos);
-            if (child == null) {
-                return;
-            }
-            pos += child.label.length();
-            node = child;
-        }
+        walk(uri, action);
     }
 
     /** The entry with the longest URI that is a prefix of {@code uri}. */
     @Nullable Slot<V> longest(String uri) {
-        Slot<V> best = null;
+        return walk(uri, null);
+    }
+
+    /**
+     * Hands every match to {@code action}, shortest first (longer pieces, then deeper nodes, make longer prefixes),
+     * and returns the last one.
+     */
+    private @Nullable Slot<V> walk(String uri, @Nullable Consumer<? super V> action) {
+        Slot<V> last = null;
         Node<V> node = root;
-        int pos = 0;
+        int length = uri.length();
+        int start = 0;
         while (true) {
-            Slot<V> slot = node.slot;
+            long lengths = node.pieceLengths;
+            int hash = 0;
+            int end = start;
+            char c;
+            // pieces shorter than the component, probed only at lengths this node has, until no longer ones are left
+            while (lengths != 0 && end < length && (c = uri.charAt(end)) != '.') {
+                int bit = Math.min(end - start, 63);
+                if ((lengths & (1L << bit)) != 0) {
+                    Slot<V> slot = entryAt(node.child(uri, start, end, hash), action);
+                    if (slot != null) {
+                        last = slot;
+                    }
+                }
+                if (bit < 63) {
+                    lengths &= -2L << bit; // clears this length and all shorter ones
+                }
+                hash = 31 * hash + c;
+                end++;
+            }
+            for (; end < length && (c = uri.charAt(end)) != '.'; end++) {
+                hash = 31 * hash + c;
+            }
+            node = node.child(uri, start, end, hash);
+            if (node == null) {
+                return last;
+            }
+            Slot<V> slot = entryAt(node, action); // the whole component as the piece
             if (slot != null) {
-                best = slot;
+                last = slot;
             }
-            Node<V> child = next(node, uri, pos);
-            if (child == null) {
-                return best;
+            if (end == length) {
+                return last;
             }
-            pos += child.label.length();
-            node = child;
+            start = end + 1;
         }
     }
 
-    /** The child of {@code node} whose whole label continues {@code uri} at {@code pos}. */
-    private static <V> @Nullable Node<V> next(Node<V> node, String uri, int pos) {
-        if (pos >= uri.length()) {
-            return null;
+    private static <V> @Nullable Slot<V> entryAt(@Nullable Node<V> node, @Nullable Consumer<? super V> action) {
+        Slot<V> slot = node == null ? null : node.entry;
+        if (slot != null && action != null) {
+            action.accept(slot.value);
         }
-        Node<V> child = node.kids.find(uri.charAt(pos));
-        return child != null && uri.startsWith(child.label, pos) ? child : null;
+        return slot;
     }
 
     synchronized void add(Slot<V> slot) {
         changes++;
         String key = slot.uri;
         Node<V> node = root;
-        int pos = 0;
-        while (pos < key.length()) {
-            Kids<V> kids = node.kids;
-            Node<V> child = kids.find(key.charAt(pos));
+        Node<V> parent = root;
+        int start = 0;
+        while (true) {
+            int dot = key.indexOf('.', start);
+            int end = dot < 0 ? key.length() : dot;
+            Node<V> child = node.child(key, start, end);
             if (child == null) {
-                node.kids = kids.with(new Node<>(key.substring(pos), slot, Kids.empty()));
-                return;
+                child = new Node<>(key.substring(start, end));
+                node.putChild(child);
             }
-            String label = child.label;
-            int common = commonLength(label, key, pos);
-            if (common == label.length()) {
-                node = child;
-                pos += common;
-                continue;
-            }
-            // The key leaves the child's edge part-way: a new node takes the common part, with a copy of the child
-            // below it; built completely before the parent's children point to it.
-            Node<V> rest = new Node<>(label.substring(common), child.slot, child.kids);
-            boolean endsHere = pos + common == key.length();
-            Kids<V> below = Kids.<V>empty().with(rest);
-            if (!endsHere) {
-                below = below.with(new Node<>(key.substring(pos + common), slot, Kids.empty()));
-            }
-            node.kids = kids.with(new Node<>(label.substring(0, common), endsHere ? slot : null, below));
-            return;
-        }
-        node.slot = slot;
-    }
-
-    /** Removes {@code slot} if it is the index's entry for its URI, and prunes the nodes it no longer needs. */
-    synchronized void remove(Slot<V> slot) {
-        String key = slot.uri;
-        Node<V> parent = null;
-        Node<V> grandparent = null;
-        Node<V> node = root;
-        int pos = 0;
-        while (pos < key.length()) {
-            Node<V> child = next(node, key, pos);
-            if (child == null) {
-                return;
-            }
-            grandparent = parent;
             parent = node;
             node = child;
-            pos += child.label.length();
+            if (dot < 0) {
+                break;
+            }
+            start = dot + 1;
         }
-        if (node.slot != slot) {
+        if (node.entry == null) {
+            parent.countPiece(node.key.length(), 1);
+        }
+        node.entry = slot;
+    }
+
+    /** Removes {@code slot} if it is the index's entry for its URI, and detaches the nodes left empty. */
+    synchronized void remove(Slot<V> slot) {
+        String key = slot.uri;
+        int depth = 1;
+        for (int i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
+            depth++;
+        }
+        @SuppressWarnings("unchecked")
+        Node<V>[] path = (Node<V>[]) new Node<?>[depth + 1];
+        path[0] = root;
+        int start = 0;
+        for (int d = 1; d <= depth; d++) {
+            int dot = key.indexOf('.', start);
+            int end = dot < 0 ? key.length() : dot;
+            path[d] = path[d - 1].child(key, start, end);
+            if (path[d] == null) {
+                return;
+            }
+            start = end + 1;
+        }
+        if (path[depth].entry != slot) {
             return;
         }
         changes++;
-        node.slot = null;
-        if (parent == null) {
-            return; // the root stays
+        path[depth].entry = null;
+        path[depth - 1].countPiece(path[depth].key.length(), -1);
+        for (int d = depth; d > 0 && path[d].isEmpty(); d--) {
+            path[d - 1].removeChild(path[d].key);
         }
-        Node<V> only = node.kids.only();
-        if (node.kids.size() == 0) {
-            parent.kids = parent.kids.without(node.label.charAt(0));
-            // a parent without an entry and with one child left is an edge that no longer branches
-            Node<V> sibling = parent.kids.only();
-            if (grandparent != null && parent.slot == null && sibling != null) {
-                grandparent.kids = grandparent.kids.with(merged(parent, sibling));
-            }
-        } else if (only != null) {
-            parent.kids = parent.kids.with(merged(node, only));
-        }
-    }
-
-    private static <V> Node<V> merged(Node<V> upper, Node<V> lower) {
-        return new Node<>(upper.label + lower.label, lower.slot, lower.kids);
-    }
-
-    private static int commonLength(String label, String key, int pos) {
-        int max = Math.min(label.length(), key.length() - pos);
-        int i = 0;
-        while (i < max && label.charAt(i) == key.charAt(pos + i)) {
-            i++;
-        }
-        return i;
     }
 
     /** Nodes below the root: zero when the index is empty. */
     synchronized int nodeCount() {
         int count = 0;
         ArrayDeque<Node<V>> todo = new ArrayDeque<>();
-        todo.push(root);
+        root.forEachChild(todo::push);
         while (!todo.isEmpty()) {
-            for (Node<V> child : todo.pop().kids.nodes) {
-                count++;
-                todo.push(child);
-            }
+            todo.pop().forEachChild(todo::push);
+            count++;
         }
         return count;
     }
@@ -178,80 +174,36 @@ final class PrefixIndex<V> {
         return changes;
     }
 
-    private static final class Node<V> {
+    private static final class Node<V> extends TrieNode<Node<V>> {
 
-        final String label;
-        volatile @Nullable Slot<V> slot;
-        volatile Kids<V> kids;
+        /** The prefix that ends here: the path to the parent, then this node's key as its last piece. */
+        volatile @Nullable Slot<V> entry;
+        /** Bit n: a child with a key of length n holds an entry (bit 63: 63 or more), so lookups probe only those. */
+        volatile long pieceLengths;
+        /** Writers only: children holding an entry, per bit, to clear a bit when its last one goes. */
+        int @Nullable [] pieceCounts;
 
-        Node(String label, @Nullable Slot<V> slot, Kids<V> kids) {
-            this.label = label;
-            this.slot = slot;
-            this.kids = kids;
-        }
-    }
-
-    /** An immutable set of children, sorted by the first character of their labels (unique among siblings). */
-    private static final class Kids<V> {
-
-        private static final Kids<?> EMPTY = new Kids<>(new char[0], List.of());
-
-        final char[] keys;
-        final Node<V>[] nodes;
-
-        @SuppressWarnings("unchecked")
-        private Kids(char[] keys, List<Node<V>> nodes) {
-            this.keys = keys;
-            this.nodes = (Node<V>[]) nodes.toArray(new Node<?>[0]);
+        Node(String key) {
+            super(key);
         }
 
-        @SuppressWarnings("unchecked")
-        static <V> Kids<V> empty() {
-            return (Kids<V>) EMPTY;
-        }
-
-        @Nullable Node<V> find(char first) {
-            int i = Arrays.binarySearch(keys, first);
-            return i >= 0 ? nodes[i] : null;
-        }
-
-        int size() {
-            return keys.length;
-        }
-
-        @Nullable Node<V> only() {
-            return keys.length == 1 ? nodes[0] : null;
-        }
-
-        /** These children with {@code node} added, or replacing the child with the same first character. */
-        Kids<V> with(Node<V> node) {
-            char first = node.label.charAt(0);
-            int i = Arrays.binarySearch(keys, first);
-            List<Node<V>> list = new ArrayList<>(Arrays.asList(nodes));
-            if (i >= 0) {
-                list.set(i, node);
-                return new Kids<>(keys, list);
+        void countPiece(int length, int delta) {
+            int bit = Math.min(length, 63);
+            int[] counts = pieceCounts;
+            if (counts == null || counts.length <= bit) {
+                counts = counts == null ? new int[bit + 1] : Arrays.copyOf(counts, bit + 1);
+                pieceCounts = counts;
             }
-            int at = -i - 1;
-            list.add(at, node);
-            char[] more = new char[keys.length + 1];
-            System.arraycopy(keys, 0, more, 0, at);
-            more[at] = first;
-            System.arraycopy(keys, at, more, at + 1, keys.length - at);
-            return new Kids<>(more, list);
+            counts[bit] += delta;
+            long lengths = counts[bit] > 0 ? pieceLengths | (1L << bit) : pieceLengths & ~(1L << bit);
+            pieceLengths = lengths;
+            if (lengths == 0) {
+                pieceCounts = null;
+            }
         }
 
-        Kids<V> without(char first) {
-            int i = Arrays.binarySearch(keys, first);
-            if (i < 0) {
-                return this;
-            }
-            List<Node<V>> list = new ArrayList<>(Arrays.asList(nodes));
-            list.remove(i);
-            char[] fewer = new char[keys.length - 1];
-            System.arraycopy(keys, 0, fewer, 0, i);
-            System.arraycopy(keys, i + 1, fewer, i, fewer.length - i);
-            return list.isEmpty() ? empty() : new Kids<>(fewer, list);
+        boolean isEmpty() {
+            return entry == null && !hasChildren();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.wampspring.router.match;
 
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -21,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * wildcard child meets the best match first.
  *
  * <p>Concurrency: writers hold this index's monitor; readers take no lock. Nodes are never moved, only attached and
- * detached through concurrent maps and volatile fields; a node is detached only when it holds no entry and no
- * children, so a reader inside a detached node misses nothing that was present throughout its lookup.
+ * detached through the children tables ({@link TrieNode}) and volatile fields; a node is detached only when it
+ * holds no entry and no children, so a reader inside a detached node misses nothing that was present throughout its
+ * lookup. A lookup allocates nothing: components are compared as regions of the URI.
  */
 final class WildcardIndex<V> {
 
@@ -31,32 +31,43 @@ final class WildcardIndex<V> {
 
     /** The best matching pattern for {@code uri}, by the tie-break above. */
     @Nullable Slot<V> best(String uri) {
-        Node<V> root = roots.get(componentCount(uri));
-        return root == null ? null : walk(root, components(uri), null);
+        int count = componentCount(uri);
+        Node<V> root = roots.get(count);
+        return root == null ? null : walk(root, uri, count, null);
     }
 
     /** Every matching pattern, best first. */
     void forEachMatch(String uri, Consumer<? super V> action) {
-        Node<V> root = roots.get(componentCount(uri));
+        int count = componentCount(uri);
+        Node<V> root = roots.get(count);
         if (root != null) {
-            walk(root, components(uri), action);
+            walk(root, uri, count, action);
         }
     }
 
     /**
-     * Depth-first, concrete child before wildcard child; iterative so that a URI with very many components cannot
-     * overflow the stack. Stops at the first entry when {@code action} is null, else hands every entry to it.
+     * Depth-first, concrete child before wildcard child. Neither allocates nor recurses (a URI may have very many
+     * components): a node knows its parent and whether it is that parent's wildcard child, which is all backtracking
+     * needs. Stops at the first entry when {@code action} is null, else hands every entry to it.
      */
-    private static <V> @Nullable Slot<V> walk(Node<V> root, String[] parts, @Nullable Consumer<? super V> action) {
-        int depth = parts.length;
-        @SuppressWarnings("unchecked")
-        Node<V>[] path = (Node<V>[]) new Node<?>[depth + 1];
-        byte[] tried = new byte[depth + 1]; // 0: nothing yet, 1: concrete child, 2: both children
-        path[0] = root;
-        int d = 0;
-        while (d >= 0) {
-            Node<V> node = path[d];
-            if (d == depth) {
+    private static <V> @Nullable Slot<V> walk(Node<V> root, String uri, int count,
+            @Nullable Consumer<? super V> action) {
+        Node<V> node = root;
+        int depth = 0;
+        int start = 0; // where the component at this depth starts
+        while (true) {
+            Node<V> next = null;
+            int end = 0;
+            if (depth < count) {
+                end = uri.indexOf('.', start);
+                if (end < 0) {
+                    end = uri.length();
+                }
+                next = node.child(uri, start, end);
+                if (next == null) {
+                    next = node.wildcard;
+                }
+            } else {
                 Slot<V> slot = node.slot;
                 if (slot != null) {
                     if (action == null) {
@@ -64,35 +75,49 @@ final class WildcardIndex<V> {
                     }
                     action.accept(slot.value);
                 }
-                d--;
+            }
+            if (next != null) {
+                node = next;
+                depth++;
+                start = end + 1;
                 continue;
             }
-            Node<V> next = null;
-            if (tried[d] == 0) {
-                tried[d] = 1;
-                next = node.child(parts[d]);
+            // up to the nearest ancestor whose wildcard child is still to be tried
+            while (true) {
+                if (node == root) {
+                    return null;
+                }
+                boolean fromWildcard = node.wildcardEdge;
+                int childStart = start;
+                node = node.parent;
+                depth--;
+                start = uri.lastIndexOf('.', childStart - 2) + 1;
+                Node<V> wildcard = fromWildcard ? null : node.wildcard;
+                if (wildcard != null) {
+                    node = wildcard;
+                    depth++;
+                    start = childStart;
+                    break;
+                }
             }
-            if (next == null && tried[d] == 1) {
-                tried[d] = 2;
-                next = node.wildcard;
-            }
-            if (next == null) {
-                d--;
-                continue;
-            }
-            d++;
-            path[d] = next;
-            tried[d] = 0;
         }
-        return null;
     }
 
     synchronized void add(Slot<V> slot) {
         changes++;
         String[] parts = components(slot.uri);
-        Node<V> node = roots.computeIfAbsent(parts.length, count -> new Node<>());
+        Node<V> node = roots.computeIfAbsent(parts.length, count -> new Node<>("", null, false));
         for (String part : parts) {
-            node = node.childOrCreate(part);
+            Node<V> next = part.isEmpty() ? node.wildcard : node.child(part);
+            if (next == null) {
+                next = new Node<>(part, node, part.isEmpty());
+                if (part.isEmpty()) {
+                    node.wildcard = next;
+                } else {
+                    node.putChild(next);
+                }
+            }
+            node = next;
         }
         node.slot = slot;
     }
@@ -120,7 +145,11 @@ final class WildcardIndex<V> {
         changes++;
         path[parts.length].slot = null;
         for (int d = parts.length; d > 0 && path[d].isEmpty(); d--) {
-            path[d - 1].detach(parts[d - 1]);
+            if (parts[d - 1].isEmpty()) {
+                path[d - 1].wildcard = null;
+            } else {
+                path[d - 1].removeChild(parts[d - 1]);
+            }
         }
         if (root.isEmpty()) {
             roots.remove(parts.length, root);
@@ -134,10 +163,7 @@ final class WildcardIndex<V> {
         while (!todo.isEmpty()) {
             Node<V> node = todo.pop();
             count++;
-            Map<String, Node<V>> children = node.children;
-            if (children != null) {
-                todo.addAll(children.values());
-            }
+            node.forEachChild(todo::push);
             Node<V> wildcard = node.wildcard;
             if (wildcard != null) {
                 todo.push(wildcard);
@@ -172,54 +198,26 @@ final class WildcardIndex<V> {
         return parts;
     }
 
-    private static final class Node<V> {
+    private static final class Node<V> extends TrieNode<Node<V>> {
 
-        // created on first concrete child: most nodes are leaves
-        volatile @Nullable ConcurrentHashMap<String, Node<V>> children;
+        /** Null for a root; nodes never move, so a reader can always climb back. */
+        final @Nullable Node<V> parent;
+        /** Whether this node is its parent's wildcard child rather than a concrete one. */
+        final boolean wildcardEdge;
+
+        /** The child for an empty component of the pattern. */
         volatile @Nullable Node<V> wildcard;
+        /** The entry whose pattern ends here; only at the depth of the trie's component count. */
         volatile @Nullable Slot<V> slot;
 
-        @Nullable Node<V> child(String part) {
-            Map<String, Node<V>> map = children;
-            return map == null ? null : map.get(part);
-        }
-
-        /** Writers only: the child for a pattern component, the wildcard child for an empty one. */
-        Node<V> childOrCreate(String part) {
-            if (part.isEmpty()) {
-                Node<V> existing = wildcard;
-                if (existing == null) {
-                    existing = new Node<>();
-                    wildcard = existing;
-                }
-                return existing;
-            }
-            ConcurrentHashMap<String, Node<V>> map = children;
-            if (map == null) {
-                map = new ConcurrentHashMap<>(2);
-                children = map;
-            }
-            return map.computeIfAbsent(part, key -> new Node<>());
-        }
-
-        /** Writers only. */
-        void detach(String part) {
-            if (part.isEmpty()) {
-                wildcard = null;
-                return;
-            }
-            ConcurrentHashMap<String, Node<V>> map = children;
-            if (map != null) {
-                map.remove(part);
-                if (map.isEmpty()) {
-                    children = null;
-                }
-            }
+        Node(String key, @Nullable Node<V> parent, boolean wildcardEdge) {
+            super(key);
+            this.parent = parent;
+            this.wildcardEdge = wildcardEdge;
         }
 
         boolean isEmpty() {
-            Map<String, Node<V>> map = children;
-            return slot == null && wildcard == null && (map == null || map.isEmpty());
+            return slot == null && wildcard == null && !hasChildren();
         }
     }
 }

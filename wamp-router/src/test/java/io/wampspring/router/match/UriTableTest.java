@@ -254,17 +254,41 @@ class UriTableTest {
     }
 
     @Test
-    void aRemovalMergesTheEdgesItNoLongerSplits() {
-        put(PREFIX, "com.a", "a");
-        put(PREFIX, "com.b", "b");
-        put(PREFIX, "com.", "dot");
-        assertThat(table.indexNodeCount()).isEqualTo(3); // "com." with children "a" and "b"
-        remove(PREFIX, "com.");
-        assertThat(table.indexNodeCount()).isEqualTo(3); // "com." still branches
-        remove(PREFIX, "com.b");
-        assertThat(table.indexNodeCount()).isEqualTo(1); // "com.a" as one edge
-        assertThat(table.bestMatch("com.abc")).isEqualTo("a");
-        assertThat(table.bestMatch("com.b")).isNull();
+    void aRemovalDetachesTheNodesItLeavesEmpty() {
+        put(PREFIX, "com.a.b.c", "long");
+        put(PREFIX, "com.a.x", "short");
+        assertThat(table.indexNodeCount()).isEqualTo(5); // com, a, b, c (the last piece), x
+        remove(PREFIX, "com.a.b.c");
+        assertThat(table.indexNodeCount()).isEqualTo(3);
+        assertThat(table.bestMatch("com.a.xyz")).isEqualTo("short");
+        assertThat(table.bestMatch("com.a.b.c")).isNull();
+        remove(PREFIX, "com.a.x");
+        assertThat(table.indexNodeCount()).isZero();
+    }
+
+    @Test
+    void piecesOfSixtyThreeCharactersOrMoreShareALengthBitAndStillMatchExactly() {
+        String x63 = "x".repeat(63);
+        put(PREFIX, "a." + x63, "63");
+        put(PREFIX, "a." + "x".repeat(70), "70");
+        put(PREFIX, "a." + "x".repeat(64) + "y", "65 with y");
+        assertThat(table.matches("a." + "x".repeat(80))).containsExactly("63", "70");
+        assertThat(table.matches("a." + "x".repeat(65))).containsExactly("63");
+        assertThat(table.matches("a." + "x".repeat(64) + "yz")).containsExactly("63", "65 with y");
+        assertThat(table.bestMatch("a." + "x".repeat(62))).isNull();
+        remove(PREFIX, "a." + x63);
+        assertThat(table.matches("a." + "x".repeat(80))).containsExactly("70");
+    }
+
+    @Test
+    void aUriWithVeryManyComponentsNeitherRecursesNorFails() {
+        int count = 200_000;
+        String uri = "a" + ".a".repeat(count - 1);
+        put(WILDCARD, ".".repeat(count - 1), "all wildcards");
+        put(WILDCARD, uri.substring(0, uri.length() - 1), "last wildcard");
+        assertThat(table.bestMatch(uri)).isEqualTo("last wildcard");
+        assertThat(table.matches(uri)).containsExactly("last wildcard", "all wildcards");
+        assertThat(table.bestMatch(uri + ".a")).isNull();
     }
 
     @Test
