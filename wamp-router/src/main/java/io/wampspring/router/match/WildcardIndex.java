@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Concurrency: writers hold this index's monitor; readers take no lock. Nodes are never moved, only attached and
  * detached through the children tables ({@link TrieNode}) and volatile fields; a node is detached only when it
  * holds no entry and no children, so a reader inside a detached node misses nothing that was present throughout its
- * lookup. A lookup allocates nothing: components are compared as regions of the URI.
+ * lookup. A lookup allocates nothing (short of boxing a component count above 127): components are compared as
+ * regions of the URI.
  */
 final class WildcardIndex<V> {
 
