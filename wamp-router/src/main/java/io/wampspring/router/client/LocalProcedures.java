@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Consumer;
 
 import io.wampspring.router.WampUris;
@@ -30,7 +31,7 @@ final class LocalProcedures {
     private static final Logger logger = LoggerFactory.getLogger(LocalProcedures.class);
 
     private final Executor executor;
-    private final Object acknowledging;
+    private final ReadWriteLock acknowledging;
     private final Consumer<WampMessage> answer;
     private final ConcurrentHashMap<Long, InvocationHandler> handlers = new ConcurrentHashMap<>();
     /** Invocations being handled, by the router's invocation request id: an INTERRUPT finds them here. */
@@ -40,7 +41,7 @@ final class LocalProcedures {
      * @param acknowledging the lock under which a registration is acknowledged and its handler installed
      * @param answer sends YIELD or ERROR to the router
      */
-    LocalProcedures(Executor executor, Object acknowledging, Consumer<WampMessage> answer) {
+    LocalProcedures(Executor executor, ReadWriteLock acknowledging, Consumer<WampMessage> answer) {
         this.executor = executor;
         this.acknowledging = acknowledging;
         this.answer = answer;
@@ -60,8 +61,12 @@ final class LocalProcedures {
             return handler;
         }
         // a registration being acknowledged right now: its handler is in place once the lock is free
-        synchronized (acknowledging) {
+        acknowledging.readLock().lock();
+        try {
             return handlers.get(registration);
+        }
+        finally {
+            acknowledging.readLock().unlock();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,8 +78,12 @@ public final class LocalSession implements AutoCloseable {
     }
 
     private final AtomicLong requestIds = new AtomicLong();
-    /** Held while a registration or subscription becomes visible and its handler is installed. */
-    private final Object acknowledging = new Object();
+    /**
+     * Written while a registration or subscription becomes visible (or ends) and its handler is installed (or
+     * removed); read while an INVOCATION or EVENT is checked and handed to its handler. Deliveries to one session run
+     * side by side; none overlaps an acknowledgement.
+     */
+    private final ReadWriteLock acknowledging = new ReentrantReadWriteLock();
     private final PendingRequests pending;
     private final LocalProcedures procedures;
     private final LocalSubscriptions subscriptions;
@@ -333,19 +339,27 @@ public final class LocalSession implements AutoCloseable {
         @Override
         public boolean sendIf(BooleanSupplier condition, WampMessage message) {
             // checked under the same lock as sendAfter, as WampPeer promises
-            synchronized (acknowledging) {
+            acknowledging.readLock().lock();
+            try {
                 if (!condition.getAsBoolean()) {
                     return false;
                 }
                 receive(message);
                 return true;
             }
+            finally {
+                acknowledging.readLock().unlock();
+            }
         }
 
         @Override
         public void sendAfter(Supplier<WampMessage> changeThenReply) {
-            synchronized (acknowledging) {
+            acknowledging.writeLock().lock();
+            try {
                 receive(changeThenReply.get());
+            }
+            finally {
+                acknowledging.writeLock().unlock();
             }
         }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -23,7 +24,7 @@ final class LocalSubscriptions {
 
     private final Executor executor;
     private final int eventBacklog;
-    private final Object acknowledging;
+    private final ReadWriteLock acknowledging;
     private final ConcurrentHashMap<Long, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final LongAdder droppedEvents = new LongAdder();
     /**
@@ -32,7 +33,7 @@ final class LocalSubscriptions {
      */
     private CompletableFuture<?> membership = CompletableFuture.completedFuture(null);
 
-    LocalSubscriptions(Executor executor, int eventBacklog, Object acknowledging) {
+    LocalSubscriptions(Executor executor, int eventBacklog, ReadWriteLock acknowledging) {
         this.executor = executor;
         this.eventBacklog = eventBacklog;
         this.acknowledging = acknowledging;
@@ -72,8 +73,12 @@ final class LocalSubscriptions {
         List<Listener> targets = listeners.get(event.subscription());
         if (targets == null) {
             // a subscription being acknowledged right now: its handler is in place once the lock is free
-            synchronized (acknowledging) {
+            acknowledging.readLock().lock();
+            try {
                 targets = listeners.get(event.subscription());
+            }
+            finally {
+                acknowledging.readLock().unlock();
             }
         }
         if (targets == null) {
