@@ -1,8 +1,9 @@
 package io.wampspring.router;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wampspring.router.message.WampMessage;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,19 @@ final class PendingCall {
     final long invocationId;
     /** The caller asked for progressive results. */
     final boolean receiveProgress;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(PendingCall.class, "ended", boolean.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    /** Set once, by the one {@link #tryEnd} that ends the call (a field, not an AtomicBoolean: one call, one object). */
+    private volatile boolean ended;
     /** The caller is still streaming progressive CALLs into this invocation. */
     volatile boolean invocationsOpen;
     /** A CANCEL with mode kill was passed on: the callee's answer still ends the call. */
@@ -48,7 +61,7 @@ final class PendingCall {
     }
 
     boolean isEnded() {
-        return ended.get();
+        return ended;
     }
 
     /**
@@ -57,7 +70,7 @@ final class PendingCall {
      * would overtake its INVOCATION.
      */
     boolean startInvocation() {
-        if (ended.get() || !registered.isActive()) {
+        if (ended || !registered.isActive()) {
             return false;
         }
         invocationSent = true;
@@ -71,7 +84,7 @@ final class PendingCall {
 
     /** Ends the call; true only for the one caller that ended it. */
     boolean tryEnd() {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ENDED.compareAndSet(this, false, true)) {
             return false;
         }
         synchronized (this) {
@@ -98,6 +111,6 @@ final class PendingCall {
 
     /** Sends a message to the caller that does not end the call (a progressive RESULT), unless it has ended. */
     boolean sendToCaller(WampMessage message) {
-        return caller.peer.sendIf(() -> !ended.get(), message);
+        return caller.peer.sendIf(() -> !ended, message);
     }
 }

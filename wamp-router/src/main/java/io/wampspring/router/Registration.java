@@ -24,6 +24,8 @@ public final class Registration {
     private final Instant created = Instant.now();
     private final ConcurrentSkipListMap<Long, Callee> callees = new ConcurrentSkipListMap<>();
     private final AtomicLong joins = new AtomicLong();
+    /** The callee of a {@code single} registration (there is at most one). */
+    private volatile @Nullable Callee only;
     private final AtomicLong roundRobinCursor = new AtomicLong(-1);
     /** Counts changes to {@link #callees}, so that a view of them built before a change is never used after it. */
     private final AtomicLong changes = new AtomicLong();
@@ -77,12 +79,18 @@ public final class Registration {
     Callee add(WampPeer peer, boolean discloseCaller) {
         Callee callee = new Callee(this, peer, joins.incrementAndGet(), discloseCaller);
         callees.put(callee.sequence(), callee);
+        if (invoke == InvokePolicy.SINGLE) {
+            only = callee;
+        }
         changes.incrementAndGet();
         return callee;
     }
 
     void remove(Callee callee) {
         callees.remove(callee.sequence());
+        if (only == callee) {
+            only = null;
+        }
         changes.incrementAndGet();
     }
 
@@ -97,7 +105,12 @@ public final class Registration {
      */
     @Nullable Callee select() {
         return switch (invoke) {
-            case SINGLE, FIRST -> firstActive(callees.values());
+            case SINGLE -> {
+                // the one callee, without walking the skip list: the common case, on every plain call
+                Callee callee = only;
+                yield callee != null && callee.isActive() ? callee : null;
+            }
+            case FIRST -> firstActive(callees.values());
             case LAST -> firstActive(callees.descendingMap().values());
             case ROUNDROBIN -> nextActiveInTurn();
             case RANDOM -> atRandom();

@@ -77,8 +77,9 @@ public final class ProcedureHandler implements InvocationHandler {
             result = StreamedResult.of(items, control, results);
         }
         else {
+            // a plain value, the common case: answered at once, without a stage to map failures
             try {
-                result = CompletableFuture.completedFuture(results.toPayload(returned));
+                return CompletableFuture.completedFuture(results.toPayload(returned));
             }
             catch (RuntimeException ex) {
                 return CompletableFuture.failedFuture(toWampException(ex, invocation));
