@@ -1,7 +1,6 @@
 package io.wampspring.router;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -141,8 +140,7 @@ public final class RouterSession implements WampPeer {
         if (announced == null) {
             return true;
         }
-        return announced.get(role) instanceof Map<?, ?> details && details.get("features") instanceof Map<?, ?> features
-                && Boolean.TRUE.equals(features.get(feature));
+        return HelloDetails.announces(announced, role, feature);
     }
 
     @Override
@@ -263,20 +261,8 @@ public final class RouterSession implements WampPeer {
 
     private void hello(Hello hello) {
         Map<String, Object> details = hello.details();
-        if (!(details.get("roles") instanceof Map<?, ?> roles) || roles.isEmpty()) {
-            protocolViolation("HELLO.Details.roles must be a non-empty dictionary");
-            return;
-        }
-        Object authmethods = details.getOrDefault("authmethods", List.of("anonymous"));
-        if (!(authmethods instanceof List<?> methods) || !methods.stream().allMatch(String.class::isInstance)) {
-            protocolViolation("HELLO.Details.authmethods must be a list of strings");
-            return;
-        }
-        Object authid = details.get("authid");
-        if (authid != null && !(authid instanceof String)) {
-            protocolViolation("HELLO.Details.authid must be a string");
-            return;
-        }
+        HelloDetails offered = HelloDetails.of(details);
+        List<String> methods = offered.authmethods();
         if (router.isClosed()) {
             abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
             return;
@@ -287,7 +273,7 @@ public final class RouterSession implements WampPeer {
             return;
         }
         Authenticator authenticator = methods.stream()
-                .map(method -> target.authenticator((String) method))
+                .map(target::authenticator)
                 .filter(candidate -> candidate != null)
                 .findFirst().orElse(null);
         if (authenticator == null) {
@@ -300,11 +286,11 @@ public final class RouterSession implements WampPeer {
                 return;
             }
             realm = target;
-            this.roles = roles;
+            this.roles = offered.roles();
             state = State.AUTHENTICATING;
             pendingAuthMethod = authenticator.authMethod();
         }
-        AuthRequest request = new AuthRequest(id, target.name(), (String) authid, details, connection.info());
+        AuthRequest request = new AuthRequest(id, target.name(), offered.authid(), details, connection.info());
         authenticateWith(() -> authenticator.authenticate(request));
     }
 
@@ -366,7 +352,7 @@ public final class RouterSession implements WampPeer {
             target.join(this);
             state = State.ESTABLISHED;
             // WELCOME goes out under the lock, so a GOODBYE from a shutdown cannot overtake it
-            send(new Welcome(id, welcomeDetails(target, authenticated)));
+            send(new Welcome(id, HelloDetails.welcome(target, authenticated)));
         }
         cancel(handshakeDeadline);
         if (!service) {
@@ -376,20 +362,6 @@ public final class RouterSession implements WampPeer {
             // the shutdown took its list of sessions before this one joined: say goodbye ourselves
             goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
         }
-    }
-
-    private static Map<String, Object> welcomeDetails(Realm target, AuthIdentity authenticated) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("realm", target.name());
-        details.put("authid", authenticated.authid());
-        details.put("authrole", authenticated.authrole());
-        details.put("authmethod", authenticated.authmethod());
-        details.put("authprovider", authenticated.authprovider());
-        if (!authenticated.authextra().isEmpty()) {
-            details.put("authextra", authenticated.authextra());
-        }
-        details.put("roles", target.roles());
-        return details;
     }
 
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
