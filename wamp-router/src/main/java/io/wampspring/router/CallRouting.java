@@ -1,12 +1,9 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.AuthIdentity;
@@ -42,8 +39,7 @@ final class CallRouting {
     private final RpcConfig rpc;
     private final UriTable<Registration> registrations;
     private final ConcurrentHashMap<Long, DealerSession> sessions;
-    private final ScheduledExecutorService timer;
-    private final @Nullable UriTable<Duration> procedureTimeouts;
+    private final CallTimeouts timeouts;
 
     CallRouting(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, UriTable<Registration> registrations,
             ConcurrentHashMap<Long, DealerSession> sessions, ScheduledExecutorService timer) {
@@ -52,16 +48,7 @@ final class CallRouting {
         this.rpc = rpc;
         this.registrations = registrations;
         this.sessions = sessions;
-        this.timer = timer;
-        if (rpc.procedureTimeouts().isEmpty()) {
-            this.procedureTimeouts = null;
-        }
-        else {
-            UriTable<Duration> timeouts = new UriTable<>();
-            rpc.procedureTimeouts().forEach(entry -> timeouts.compute(entry.match(), entry.uri(),
-                    (uri, current) -> entry.timeout()));
-            this.procedureTimeouts = timeouts;
-        }
+        this.timeouts = new CallTimeouts(rpc, timer);
     }
 
     void call(WampPeer caller, Call call) {
@@ -101,7 +88,7 @@ final class CallRouting {
             refuse(callerState, request, progress, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
             return;
         }
-        long timeoutMillis = timeoutOf(call, uri);
+        long timeoutMillis = timeouts.of(call, uri);
         if (timeoutMillis < 0) {
             refuse(callerState, request, progress, WampUris.INVALID_ARGUMENT,
                     "timeout must be a non-negative integer (ms)");
@@ -133,7 +120,7 @@ final class CallRouting {
                 return;
             }
             if (sent) {
-                startTimer(pending, timeoutMillis);
+                timeouts.start(pending, timeoutMillis, () -> timedOut(pending, timeoutMillis));
                 return;
             }
         }
@@ -241,42 +228,6 @@ final class CallRouting {
             pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
                     "the arguments cannot be sent to the callee: " + ex.getMessage()));
             interrupt(pending, "killnowait");
-        }
-    }
-
-    /** The call's timeout in ms: its own option, else the procedure's default, else the realm's; -1 if invalid. */
-    private long timeoutOf(Call call, String uri) {
-        Object option = call.options().get("timeout");
-        if (option != null) {
-            // remote callers' decoders give a Long; an in-process caller may pass any Java integer
-            boolean integer = option instanceof Long || option instanceof Integer || option instanceof Short
-                    || option instanceof Byte;
-            long millis = integer ? ((Number) option).longValue() : -1;
-            return millis >= 0 ? millis : -1;
-        }
-        if (procedureTimeouts != null) {
-            Duration configured = procedureTimeouts.bestMatch(uri);
-            if (configured != null) {
-                return configured.toMillis();
-            }
-        }
-        return rpc.defaultCallTimeout().toMillis();
-    }
-
-    private void startTimer(PendingCall pending, long timeoutMillis) {
-        if (timeoutMillis <= 0 || pending.isEnded()) {
-            return;
-        }
-        try {
-            pending.timeout = timer.schedule(() -> timedOut(pending, timeoutMillis), timeoutMillis,
-                    TimeUnit.MILLISECONDS);
-        }
-        catch (RejectedExecutionException ex) {
-            logger.debug("Router timer stopped; call {} runs without its timeout", pending.callerRequest);
-        }
-        if (pending.isEnded() && pending.timeout != null) {
-            // answered while the timer was being set
-            pending.timeout.cancel(false);
         }
     }
 
