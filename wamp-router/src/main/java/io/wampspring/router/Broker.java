@@ -42,7 +42,7 @@ public final class Broker {
 
     /** The features this broker announces in WELCOME. */
     public Map<String, Object> features() {
-        return Map.of("publisher_exclusion", true);
+        return Map.of("publisher_exclusion", true, "pattern_based_subscription", true);
     }
 
     public @Nullable Subscription subscription(long id) {
@@ -60,13 +60,13 @@ public final class Broker {
     void subscribe(WampPeer subscriber, Subscribe subscribe) {
         long request = subscribe.request();
         String uri = subscribe.topic();
-        String match = Options.string(subscribe.options(), "match", "exact");
-        if (!match.equals("exact")) {
+        MatchPolicy match = MatchPolicy.fromWire(Options.string(subscribe.options(), "match", "exact"));
+        if (match == null) {
             subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.INVALID_ARGUMENT,
-                    "match policy '" + match + "' is not supported"));
+                    "unknown match policy '" + subscribe.options().get("match") + "'"));
             return;
         }
-        if (!uriCheck.isValid(uri, false)) {
+        if (!uriCheck.isValid(uri, match != MatchPolicy.EXACT)) {
             subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.INVALID_URI,
                     "invalid topic URI '" + uri + "'"));
             return;
@@ -83,9 +83,8 @@ public final class Broker {
         Subscription.Subscriber[] joined = new Subscription.Subscriber[1];
         // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED, no PUBLISH after it misses it
         subscriber.sendAfter(() -> {
-            Subscription subscription = table.compute(MatchPolicy.EXACT, uri, (key, current) -> {
-                Subscription target = current != null ? current : new Subscription(Ids.random(), uri,
-                        MatchPolicy.EXACT);
+            Subscription subscription = table.compute(match, uri, (key, current) -> {
+                Subscription target = current != null ? current : new Subscription(Ids.random(), uri, match);
                 if (!state.subscriptions.containsKey(target.id())) {
                     joined[0] = target.add(subscriber);
                 }
@@ -157,16 +156,19 @@ public final class Broker {
             return;
         }
         long publication = Ids.random();
-        Subscription subscription = table.get(MatchPolicy.EXACT, uri);
-        if (subscription != null) {
-            boolean excludeMe = Options.flag(publish.options(), "exclude_me", true);
-            Event event = new Event(subscription.id(), publication, Map.of(), publish.payload());
+        boolean excludeMe = Options.flag(publish.options(), "exclude_me", true);
+        // every matching subscription gets the event once, with its own subscription id; a pattern one also learns
+        // the topic it was published to
+        Map<String, Object> patternDetails = Map.of("topic", uri);
+        table.forEachMatch(uri, subscription -> {
+            Event event = new Event(subscription.id(), publication,
+                    subscription.match() == MatchPolicy.EXACT ? Map.of() : patternDetails, publish.payload());
             for (Subscription.Subscriber subscriber : subscription.subscribers()) {
                 if (subscriber.isActive() && !(excludeMe && subscriber.peer == publisher)) {
                     deliver(subscriber, event);
                 }
             }
-        }
+        });
         if (acknowledge) {
             publisher.send(new Published(request, publication));
         }

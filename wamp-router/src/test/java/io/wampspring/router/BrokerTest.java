@@ -264,9 +264,9 @@ class BrokerTest {
     }
 
     @Test
-    void unsupportedSubscriptionMatchPoliciesAreRefused() {
+    void unknownSubscriptionMatchPoliciesAreRefused() {
         TestPeer peer = TestPeer.joined(router, "realm1");
-        peer.send(new Subscribe(1L, Map.of("match", "prefix"), "com.example"));
+        peer.send(new Subscribe(1L, Map.of("match", "regex"), "com.example"));
         peer.nextError(MessageType.SUBSCRIBE, 1L, WampUris.INVALID_ARGUMENT);
         peer.send(new Subscribe(2L, Map.of("match", "exact"), "com.example"));
         assertThat(peer.next(Subscribed.class).request()).isEqualTo(2L);

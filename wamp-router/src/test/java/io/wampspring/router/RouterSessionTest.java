@@ -73,7 +73,8 @@ class RouterSessionTest {
         assertThat(details.get("roles")).isInstanceOfSatisfying(Map.class, roles -> {
             assertThat(roles).containsOnlyKeys("broker", "dealer");
             assertThat(roles.get("broker")).isInstanceOfSatisfying(Map.class,
-                    broker -> assertThat(broker.get("features")).isEqualTo(Map.of("publisher_exclusion", true)));
+                    broker -> assertThat(broker.get("features")).isEqualTo(Map.of("publisher_exclusion", true,
+                            "pattern_based_subscription", true)));
             assertThat(roles.get("dealer")).isInstanceOfSatisfying(Map.class,
                     dealer -> assertThat(dealer.get("features")).isInstanceOf(Map.class));
         });

@@ -50,7 +50,9 @@ public final class TopicMethodHandler implements EventHandler {
     @Override
     public void onEvent(Event event) {
         Payload payload = event.payload();
-        WampEventContext context = new WampEventContext(topic, event.subscription(), event.publication(),
+        // a pattern subscription's event names the topic it was published to
+        String published = event.details().get("topic") instanceof String actual ? actual : topic;
+        WampEventContext context = new WampEventContext(published, event.subscription(), event.publication(),
                 event.details(), payload.args() != null ? payload.args() : List.of(),
                 payload.kwargs() != null ? payload.kwargs() : Map.of());
         try {

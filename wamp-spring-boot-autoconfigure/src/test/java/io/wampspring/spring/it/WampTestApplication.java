@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({BindingEndpoints.class, TopicEndpoints.class, CountedService.class, CallCountingAspect.class,
-        BlockingEndpoint.class, PatternEndpoints.class, SharedEndpoints.class, CallerEndpoints.class,
+@Import({BindingEndpoints.class, TopicEndpoints.class, PatternTopicEndpoints.class, CountedService.class,
+        CallCountingAspect.class, BlockingEndpoint.class, PatternEndpoints.class, SharedEndpoints.class, CallerEndpoints.class,
         ProgressEndpoints.class, CancelEndpoints.class, ValueEndpoints.class})
 public class WampTestApplication {
 }
