@@ -94,10 +94,6 @@ public final class Registration {
         changes.incrementAndGet();
     }
 
-    boolean hasCallee(long sessionId) {
-        return callees.values().stream().anyMatch(callee -> callee.sessionId() == sessionId);
-    }
-
     /**
      * The callee the invocation policy picks for the next call, or null when none is left. Callees that are letting
      * go (inactive, not yet removed) are passed over, so the policy continues over the rest: otherwise first or

@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,6 @@ import io.wampspring.router.message.Result;
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,20 +26,9 @@ import static io.wampspring.router.RpcTesting.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Call canceling: CANCEL in its three modes, for callees that can be interrupted and callees that cannot. */
-class CallCancelingTest {
+class CallCancelingTest extends RpcRouterTest {
 
     private static final String PROC = "com.example.slow";
-
-    private final WampRouter router = RpcTesting.router();
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static java.util.stream.Stream<WampSerializer> serializers() {
-        return RpcTesting.serializers();
-    }
 
     @ParameterizedTest
     @MethodSource("serializers")

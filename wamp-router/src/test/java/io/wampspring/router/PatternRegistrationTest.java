@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.Unregistered;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,18 +24,7 @@ import static io.wampspring.router.RpcTesting.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pattern-based registration: prefix and wildcard matching, the best-match rule and the called URI. */
-class PatternRegistrationTest {
-
-    private final WampRouter router = RpcTesting.router();
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static java.util.stream.Stream<WampSerializer> serializers() {
-        return RpcTesting.serializers();
-    }
+class PatternRegistrationTest extends RpcRouterTest {
 
     @ParameterizedTest
     @MethodSource("serializers")

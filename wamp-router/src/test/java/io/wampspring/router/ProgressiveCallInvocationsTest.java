@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,21 +21,10 @@ import static io.wampspring.router.RpcTesting.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Progressive call invocations: a caller streams CALLs with one request id into one INVOCATION at one callee. */
-class ProgressiveCallInvocationsTest {
+class ProgressiveCallInvocationsTest extends RpcRouterTest {
 
     private static final String PROC = "com.example.upload";
     private static final Map<String, Object> PROGRESS = Map.of("progress", true);
-
-    private final WampRouter router = RpcTesting.router();
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static java.util.stream.Stream<WampSerializer> serializers() {
-        return RpcTesting.serializers();
-    }
 
     @ParameterizedTest
     @MethodSource("serializers")

@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,21 +19,10 @@ import static io.wampspring.router.RpcTesting.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Progressive call results: partial YIELDs reach the caller only when it asked for them, and never after the end. */
-class ProgressiveCallResultsTest {
+class ProgressiveCallResultsTest extends RpcRouterTest {
 
     private static final String PROC = "com.example.stream";
     private static final Map<String, Object> PROGRESS = Map.of("progress", true);
-
-    private final WampRouter router = RpcTesting.router();
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static java.util.stream.Stream<WampSerializer> serializers() {
-        return RpcTesting.serializers();
-    }
 
     @ParameterizedTest
     @MethodSource("serializers")

@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +14,6 @@ import io.wampspring.router.message.Unregistered;
 import io.wampspring.router.message.Welcome;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,20 +22,9 @@ import static io.wampspring.router.RpcTesting.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registration revocation by the router, and the dealer features WELCOME announces. */
-class RegistrationRevocationTest {
+class RegistrationRevocationTest extends RpcRouterTest {
 
     private static final String PROC = "com.example.revocable";
-
-    private final WampRouter router = RpcTesting.router();
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static java.util.stream.Stream<WampSerializer> serializers() {
-        return RpcTesting.serializers();
-    }
 
     @ParameterizedTest
     @MethodSource("serializers")

@@ -104,6 +104,7 @@ class AdvancedRpcTestBeans {
                 for (long pulse = 0; pulse < 30_000; pulse++) {
                     progress.send(pulse);
                     ticker.ticks.countDown();
+                    // the procedure under test paces itself like a real sensor would; the tests wait on its latches
                     Thread.sleep(1);
                 }
             }
