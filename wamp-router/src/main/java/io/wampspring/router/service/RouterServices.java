@@ -17,5 +17,8 @@ public final class RouterServices {
     public static void start(WampRouter router, Realm realm) {
         LocalSession session = LocalSession.routerService(router, realm.name());
         new RegistrationMetaService(realm.dealer(), session).start();
+        if (!realm.broker().config().history().isEmpty()) {
+            new EventHistoryService(realm, session).start();
+        }
     }
 }
