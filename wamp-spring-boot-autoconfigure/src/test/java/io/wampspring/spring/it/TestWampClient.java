@@ -323,9 +323,15 @@ public final class TestWampClient implements AutoCloseable {
 
     /** Subscribes; the returned queue receives the subscription's events in arrival order. */
     public BlockingQueue<Event> subscribe(String topic) {
-        WampMessage reply = await(request(request -> new Subscribe(request, Map.of(), topic)));
+        return subscriptions.get(subscribeWith(topic, Map.of()));
+    }
+
+    /** Subscribes with SUBSCRIBE.Options and returns the subscription id; its events go to a queue as above. */
+    public long subscribeWith(String topic, Map<String, Object> options) {
+        WampMessage reply = await(request(request -> new Subscribe(request, options, topic)));
         if (reply instanceof Subscribed subscribed) {
-            return subscriptions.computeIfAbsent(subscribed.subscription(), id -> new LinkedBlockingQueue<>());
+            subscriptions.computeIfAbsent(subscribed.subscription(), id -> new LinkedBlockingQueue<>());
+            return subscribed.subscription();
         }
         throw new AssertionError("SUBSCRIBE " + topic + " failed: " + reply);
     }
