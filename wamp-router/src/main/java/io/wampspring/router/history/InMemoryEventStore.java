@@ -107,7 +107,10 @@ public final class InMemoryEventStore implements EventStore {
         return events == null ? 0 : events.lastSequence.get();
     }
 
-    /** How many events of a topic are kept now (expired ones dropped first). */
+    /**
+     * How many events of a topic the store holds, as they are: never more than the rule's limit; expired ones until
+     * the topic is next appended to or read.
+     */
     public int size(String realmName, String topicUri) {
         RealmEvents realm = realms.get(realmName);
         TopicEvents topic = realm == null ? null : realm.topics.get(topicUri);
@@ -116,7 +119,6 @@ public final class InMemoryEventStore implements EventStore {
         }
         topic.lock.lock();
         try {
-            topic.trim(clock.instant(), realm);
             return topic.events.size();
         }
         finally {

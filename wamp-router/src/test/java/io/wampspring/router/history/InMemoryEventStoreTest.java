@@ -84,6 +84,8 @@ class InMemoryEventStoreTest {
         assertThat(store.find("realm1", 1002)).isNull();
 
         clock.set(T0.plusSeconds(30));
+        assertThat(store.size("realm1", "com.shop.ticks")).as("held until the topic is touched").isEqualTo(1);
+        assertThat(all(MatchPolicy.EXACT, "com.shop.ticks")).isEmpty();
         assertThat(store.size("realm1", "com.shop.ticks")).isZero();
         assertThat(store.topicCount("realm1")).as("an emptied topic is dropped").isZero();
         // and comes back with its next event
