@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * copying the others, so a topic with 10,000 subscribers takes its 10,001st as fast as its first; a PUBLISH iterates
  * them without a lock.
  */
-public final class Subscription {
+public final class Subscription implements UriEntry {
 
     private final long id;
     private final String uri;
