@@ -17,5 +17,6 @@ public final class RouterServices {
     public static void start(WampRouter router, Realm realm) {
         MetaSession meta = new MetaSession(LocalSession.routerService(router, realm.name()));
         new RegistrationMetaService(realm.dealer(), meta).start();
+        new SubscriptionMetaService(realm.broker(), meta).start();
     }
 }
