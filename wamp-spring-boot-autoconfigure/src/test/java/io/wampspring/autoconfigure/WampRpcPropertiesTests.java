@@ -28,6 +28,8 @@ class WampRpcPropertiesTests {
             WampRouter router = context.getBean(WampRouter.class);
             RpcConfig rpc = router.realm("realm1").dealer().rpc();
             assertThat(rpc.callerDisclosure()).isEqualTo(Disclosure.ON_REQUEST);
+            assertThat(router.realm("realm1").broker().config().publisherDisclosure())
+                    .isEqualTo(Disclosure.ON_REQUEST);
             assertThat(rpc.defaultCallTimeout()).isZero();
             assertThat(rpc.procedureTimeouts()).isEmpty();
             assertThat(router.config().handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -44,6 +46,7 @@ class WampRpcPropertiesTests {
                 "wamp.rpc.procedure-timeouts[1].timeout=500ms",
                 "wamp.realms[0].name=realm1", "wamp.realms[0].caller-disclosure=always",
                 "wamp.realms[1].name=private", "wamp.realms[1].caller-disclosure=never",
+                "wamp.realms[1].publisher-disclosure=always",
                 "wamp.handshake-timeout=3s").run(context -> {
                     assertThat(context).hasNotFailed();
                     WampRouter router = context.getBean(WampRouter.class);
@@ -56,6 +59,10 @@ class WampRpcPropertiesTests {
                             new RpcConfig.ProcedureTimeout(MatchPolicy.EXACT, "com.shop.ping", Duration.ofMillis(500)));
                     assertThat(router.realm("private").dealer().rpc().callerDisclosure())
                             .isEqualTo(Disclosure.NEVER);
+                    assertThat(router.realm("private").broker().config().publisherDisclosure())
+                            .isEqualTo(Disclosure.ALWAYS);
+                    assertThat(router.realm("realm1").broker().config().publisherDisclosure())
+                            .isEqualTo(Disclosure.ON_REQUEST);
                     assertThat(router.config().handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(List.of(router.realm("private").dealer().rpc().defaultCallTimeout()))
                             .containsExactly(Duration.ofSeconds(30));
