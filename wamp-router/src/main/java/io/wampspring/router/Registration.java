@@ -129,7 +129,8 @@ public final class Registration {
                 return next;
             }
         }
-        return null;
+        // callees joining and leaving meanwhile can use up the turns on leaving ones: an active one still counts
+        return firstActive(callees.values());
     }
 
     private @Nullable Callee nextInTurn() {

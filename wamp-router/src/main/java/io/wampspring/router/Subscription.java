@@ -2,9 +2,11 @@ package io.wampspring.router;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.router.match.MatchPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A topic subscription: a URI under a match policy, and its subscribers. Subscribers join and leave in O(1), without
@@ -73,6 +75,8 @@ public final class Subscription {
         private final Subscription subscription;
         final WampPeer peer;
         private volatile boolean active = true;
+        /** Set and read under the peer's send lock (sendAllAfter, sendIf); concurrent for readers that share it. */
+        private volatile @Nullable Set<Long> retainedSent;
 
         Subscriber(Subscription subscription, WampPeer peer) {
             this.subscription = subscription;
@@ -93,6 +97,22 @@ public final class Subscription {
 
         void deactivate() {
             active = false;
+        }
+
+        /** Remembers a retained event sent on subscribing, so that its live twin, routed meanwhile, is not sent. */
+        void sentRetained(long publication) {
+            Set<Long> sent = retainedSent;
+            if (sent == null) {
+                sent = ConcurrentHashMap.newKeySet();
+                retainedSent = sent;
+            }
+            sent.add(publication);
+        }
+
+        /** False, once, for a publication already sent as a retained event. */
+        boolean isNew(long publication) {
+            Set<Long> sent = retainedSent;
+            return sent == null || !sent.remove(publication);
         }
     }
 }

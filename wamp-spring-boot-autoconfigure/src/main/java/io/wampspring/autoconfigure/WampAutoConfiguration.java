@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.wampspring.router.PubSubConfig;
 import io.wampspring.router.RealmConfig;
 import io.wampspring.router.RouterConfig;
 import io.wampspring.router.RpcConfig;
@@ -53,7 +54,7 @@ public final class WampAutoConfiguration {
         List<RealmConfig> realms = new ArrayList<>();
         for (WampProperties.Realm realm : properties.getRealms()) {
             realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL,
-                    rpc(properties.getRpc(), realm)));
+                    rpc(properties.getRpc(), realm), new PubSubConfig(realm.getPublisherDisclosure())));
         }
         return new WampRouter(config, realms);
     }

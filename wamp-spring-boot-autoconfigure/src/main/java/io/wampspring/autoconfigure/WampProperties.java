@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wampspring.router.CallerDisclosure;
+import io.wampspring.router.Disclosure;
 import io.wampspring.router.UriCheck;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.transport.SlowConsumerPolicy;
@@ -182,14 +182,28 @@ public class WampProperties {
          * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
          * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
          */
-        private CallerDisclosure callerDisclosure = CallerDisclosure.ON_REQUEST;
+        private Disclosure callerDisclosure = Disclosure.ON_REQUEST;
 
-        public CallerDisclosure getCallerDisclosure() {
+        /**
+         * Whether subscribers learn who published: on-request (when the publisher sets disclose_me), always, or
+         * never (asking for it is refused with wamp.error.option_disallowed.disclose_me).
+         */
+        private Disclosure publisherDisclosure = Disclosure.ON_REQUEST;
+
+        public Disclosure getCallerDisclosure() {
             return callerDisclosure;
         }
 
-        public void setCallerDisclosure(CallerDisclosure callerDisclosure) {
+        public void setCallerDisclosure(Disclosure callerDisclosure) {
             this.callerDisclosure = callerDisclosure;
+        }
+
+        public Disclosure getPublisherDisclosure() {
+            return publisherDisclosure;
+        }
+
+        public void setPublisherDisclosure(Disclosure publisherDisclosure) {
+            this.publisherDisclosure = publisherDisclosure;
         }
 
         public String getName() {

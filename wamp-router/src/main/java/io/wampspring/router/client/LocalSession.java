@@ -1,6 +1,7 @@
 package io.wampspring.router.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -357,6 +358,17 @@ public final class LocalSession implements AutoCloseable {
             acknowledging.writeLock().lock();
             try {
                 receive(changeThenReply.get());
+            }
+            finally {
+                acknowledging.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
+            acknowledging.writeLock().lock();
+            try {
+                changeThenReplies.get().forEach(LocalSession.this::receive);
             }
             finally {
                 acknowledging.writeLock().unlock();
