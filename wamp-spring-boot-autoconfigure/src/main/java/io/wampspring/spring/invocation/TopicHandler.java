@@ -1,13 +1,16 @@
 package io.wampspring.spring.invocation;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Payload;
 import io.wampspring.spring.binding.WampEventContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * template) with the event's context. A failure is logged and counted; it never reaches the publisher or other
  * subscribers.
  * <p>
- * A retained event reaches the body only when this subscription asked for one ({@code get_retained}): the handlers
- * of one session on one topic share the router's subscription, so one handler's {@code get_retained} brings the
- * retained event to all of them.
+ * A retained event reaches the body only when this subscription asked for it ({@code get_retained}), and once: the
+ * handlers of one session on one topic share the router's subscription, so each handler's {@code get_retained}
+ * brings the retained events to all of them. The broker sends them right after SUBSCRIBED, before any newer event,
+ * so those that belong to this handler are the ones before its first live event.
  */
 public final class TopicHandler implements EventHandler {
 
@@ -31,10 +35,14 @@ public final class TopicHandler implements EventHandler {
     }
 
     private final String topic;
-    private final boolean getRetained;
     private final Body body;
     private final String description;
     private final LongAdder failures = new LongAdder();
+    /**
+     * Publication ids of the retained events the body got; null once a live event came (or when it asked for none).
+     * Only the subscription's ordered lane touches it, one event at a time.
+     */
+    private @Nullable Set<Long> retainedSeen;
     private volatile boolean stopped;
 
     /**
@@ -44,14 +52,14 @@ public final class TopicHandler implements EventHandler {
      */
     public TopicHandler(String topic, boolean getRetained, Body body, String description) {
         this.topic = topic;
-        this.getRetained = getRetained;
         this.body = body;
         this.description = description;
+        this.retainedSeen = getRetained ? new HashSet<>() : null;
     }
 
     @Override
     public void onEvent(Event event) {
-        if (stopped || (!getRetained && Boolean.TRUE.equals(event.details().get("retained")))) {
+        if (stopped || !isForThisHandler(event)) {
             return;
         }
         Payload payload = event.payload();
@@ -67,6 +75,14 @@ public final class TopicHandler implements EventHandler {
             failures.increment();
             logger.error("{} failed on an event of {}", description, published, ex);
         }
+    }
+
+    private boolean isForThisHandler(Event event) {
+        if (!Boolean.TRUE.equals(event.details().get("retained"))) {
+            retainedSeen = null;
+            return true;
+        }
+        return retainedSeen != null && retainedSeen.add(event.publication());
     }
 
     /** Events the body failed to handle. */
