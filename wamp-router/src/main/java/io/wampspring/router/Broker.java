@@ -167,10 +167,12 @@ public final class Broker {
             return;
         }
         Subscription subscription = joined[0].subscription();
-        if (created[0]) {
-            notify(listener -> listener.created(subscriber, subscription));
-        }
-        notify(listener -> listener.subscribed(subscriber, subscription));
+        joined[0].announce(() -> {
+            if (created[0]) {
+                notify(listener -> listener.created(subscriber, subscription));
+            }
+            notify(listener -> listener.subscribed(subscriber, subscription));
+        });
     }
 
     /**
@@ -253,10 +255,12 @@ public final class Broker {
             return current;
         });
         long sessionId = subscriber.peer.sessionId();
-        notify(listener -> listener.unsubscribed(sessionId, subscription));
-        if (deleted[0]) {
-            notify(listener -> listener.deleted(sessionId, subscription));
-        }
+        subscriber.retire(() -> {
+            notify(listener -> listener.unsubscribed(sessionId, subscription));
+            if (deleted[0]) {
+                notify(listener -> listener.deleted(sessionId, subscription));
+            }
+        });
     }
 
     void publish(WampPeer publisher, Publish publish) {
