@@ -87,6 +87,7 @@ final class LocalSubscriptions {
         for (Listener listener : targets) {
             if (!listener.lane.submit(() -> listener.handle(event))) {
                 droppedEvents.increment();
+                listener.droppedEvents.increment();
                 if (listener.reportDrop()) {
                     logger.warn("An event handler of subscription {} is {} events behind; dropping events for it",
                             event.subscription(), eventBacklog);
@@ -100,6 +101,7 @@ final class LocalSubscriptions {
 
         private final EventHandler handler;
         private final OrderedLane lane;
+        private final LongAdder droppedEvents = new LongAdder();
         private volatile boolean dropReported;
 
         private Listener(EventHandler handler, OrderedLane lane) {
@@ -114,6 +116,11 @@ final class LocalSubscriptions {
             catch (Exception ex) {
                 logger.error("Event handler failed for subscription {}", event.subscription(), ex);
             }
+        }
+
+        /** Events dropped for this handler alone, while it was too far behind. */
+        long droppedEvents() {
+            return droppedEvents.sum();
         }
 
         private boolean reportDrop() {
