@@ -125,8 +125,7 @@ public class WampTemplate {
     public CompletableFuture<WampSubscription> subscribe(String topic, SubscribeOptions options,
             TopicHandler.Body body) {
         Map<String, Object> subscribeOptions = options.toMap();
-        TopicHandler handler = new TopicHandler(topic, Boolean.TRUE.equals(subscribeOptions.get("get_retained")),
-                body, "Subscription to " + topic + " (template)");
+        TopicHandler handler = new TopicHandler(topic, body, "Subscription to " + topic + " (template)");
         return withSession(session -> session.subscribe(topic, subscribeOptions, handler)
                 .thenApply(subscription -> new WampSubscription(topic, subscription, handler)));
     }

@@ -1,16 +1,13 @@
 package io.wampspring.spring.invocation;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.Payload;
 import io.wampspring.spring.binding.WampEventContext;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +16,8 @@ import org.slf4j.LoggerFactory;
  * template) with the event's context. A failure is logged and counted; it never reaches the publisher or other
  * subscribers.
  * <p>
- * A retained event reaches the body only when this subscription asked for it ({@code get_retained}), and once: the
- * handlers of one session on one topic share the router's subscription, so each handler's {@code get_retained}
- * brings the retained events to all of them. The broker sends them right after SUBSCRIBED, before any newer event,
- * so those that belong to this handler are the ones before its first live event.
+ * Retained events reach the body only when its subscription asked for them ({@code get_retained}), once: the local
+ * session hands them to the handler whose SUBSCRIBE brought them, not to the others that share the subscription.
  */
 public final class TopicHandler implements EventHandler {
 
@@ -38,28 +33,21 @@ public final class TopicHandler implements EventHandler {
     private final Body body;
     private final String description;
     private final LongAdder failures = new LongAdder();
-    /**
-     * Publication ids of the retained events the body got; null once a live event came (or when it asked for none).
-     * Only the subscription's ordered lane touches it, one event at a time.
-     */
-    private @Nullable Set<Long> retainedSeen;
     private volatile boolean stopped;
 
     /**
      * @param topic the subscribed topic URI (or pattern)
-     * @param getRetained whether the subscription asked for the topic's retained event
      * @param description names the handler in log messages
      */
-    public TopicHandler(String topic, boolean getRetained, Body body, String description) {
+    public TopicHandler(String topic, Body body, String description) {
         this.topic = topic;
         this.body = body;
         this.description = description;
-        this.retainedSeen = getRetained ? new HashSet<>() : null;
     }
 
     @Override
     public void onEvent(Event event) {
-        if (stopped || !isForThisHandler(event)) {
+        if (stopped) {
             return;
         }
         Payload payload = event.payload();
@@ -75,14 +63,6 @@ public final class TopicHandler implements EventHandler {
             failures.increment();
             logger.error("{} failed on an event of {}", description, published, ex);
         }
-    }
-
-    private boolean isForThisHandler(Event event) {
-        if (!Boolean.TRUE.equals(event.details().get("retained"))) {
-            retainedSeen = null;
-            return true;
-        }
-        return retainedSeen != null && retainedSeen.add(event.publication());
     }
 
     /** Events the body failed to handle. */

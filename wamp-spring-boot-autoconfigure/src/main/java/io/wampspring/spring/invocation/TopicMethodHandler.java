@@ -2,13 +2,10 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.List;
 
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.message.Event;
 import io.wampspring.spring.binding.MethodArguments;
-import io.wampspring.spring.binding.WampArgumentResolverComposite;
-import io.wampspring.spring.binding.WampPayloadConverter;
 
 /**
  * Delivers events to a {@code @WampTopic} method, as {@link TopicHandler} does: a failure (the method's exception, a
@@ -19,21 +16,13 @@ public final class TopicMethodHandler implements EventHandler {
 
     private final TopicHandler handler;
 
-    /** A handler whose parameters only the built-in resolvers fill, for a subscription without retained events. */
-    public TopicMethodHandler(String topic, Object bean, Method method, WampPayloadConverter converter) {
-        this(topic, false, bean, method,
-                WampArgumentResolverComposite.forTopics(List.of(), converter).forMethod(method));
-    }
-
     /**
-     * @param getRetained whether the subscription asked for the topic's retained event
      * @param method the method to invoke on the bean (through its proxy, if any)
      * @param arguments the resolvers chosen for the method's parameters
      */
-    public TopicMethodHandler(String topic, boolean getRetained, Object bean, Method method,
-            MethodArguments arguments) {
+    public TopicMethodHandler(String topic, Object bean, Method method, MethodArguments arguments) {
         method.setAccessible(true);
-        this.handler = new TopicHandler(topic, getRetained, context -> {
+        this.handler = new TopicHandler(topic, context -> {
             try {
                 method.invoke(bean, arguments.resolve(context));
             }

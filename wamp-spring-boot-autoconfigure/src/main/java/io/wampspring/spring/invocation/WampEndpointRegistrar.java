@@ -137,7 +137,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
         MethodArguments arguments = arguments(topicArguments, method);
-        TopicMethodHandler handler = new TopicMethodHandler(topic, annotation.getRetained(), bean, invocable,
+        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable,
                 arguments);
         String realm = realm(annotation.realm());
         LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);

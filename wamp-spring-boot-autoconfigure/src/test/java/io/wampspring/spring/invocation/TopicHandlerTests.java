@@ -32,34 +32,8 @@ class TopicHandlerTests {
     }
 
     @Test
-    void aHandlerThatDidNotAskGetsNoRetainedEvent() {
-        TopicHandler handler = new TopicHandler("com.example.topic", false, received::add, "test");
-        handler.onEvent(retained(1));
-        handler.onEvent(live(2));
-        handler.onEvent(retained(3));
-        assertThat(publications()).containsExactly(2L);
-    }
-
-    @Test
-    void aHandlerThatAskedGetsEachRetainedEventOnceBeforeItsFirstLiveOne() {
-        TopicHandler handler = new TopicHandler("com.example.", true, received::add, "test");
-        handler.onEvent(retained(1));
-        handler.onEvent(retained(2));
-        // another handler of the session subscribed with get_retained: the same publications again
-        handler.onEvent(retained(1));
-        handler.onEvent(live(3));
-        // and once more after a live event: they are old news
-        handler.onEvent(retained(2));
-        handler.onEvent(retained(3));
-        handler.onEvent(live(4));
-        assertThat(publications()).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(received.get(0).retained()).isTrue();
-        assertThat(received.get(2).retained()).isFalse();
-    }
-
-    @Test
     void theBodyLearnsThePublishedTopicOfAPatternSubscription() {
-        TopicHandler handler = new TopicHandler("com.example.", false, received::add, "test");
+        TopicHandler handler = new TopicHandler("com.example.", received::add, "test");
         handler.onEvent(new Event(1, 2, Map.of("topic", "com.example.sensor"), Payload.of(List.of("a"),
                 Map.of("k", 1L))));
         handler.onEvent(new Event(1, 3, Map.of(), Payload.EMPTY));
@@ -73,7 +47,7 @@ class TopicHandlerTests {
 
     @Test
     void failuresAreCountedAndTheNextEventStillArrives() {
-        TopicHandler handler = new TopicHandler("com.example.topic", false, event -> {
+        TopicHandler handler = new TopicHandler("com.example.topic", event -> {
             if (event.publicationId() % 2 == 0) {
                 throw new IllegalStateException("even");
             }
@@ -88,7 +62,7 @@ class TopicHandlerTests {
 
     @Test
     void aStoppedHandlerPassesNothingOn() {
-        TopicHandler handler = new TopicHandler("com.example.topic", true, received::add, "test");
+        TopicHandler handler = new TopicHandler("com.example.topic", received::add, "test");
         handler.onEvent(live(1));
         handler.stop();
         handler.onEvent(live(2));
