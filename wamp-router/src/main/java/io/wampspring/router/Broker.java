@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.match.UriTable;
-import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Publish;
@@ -40,6 +38,7 @@ public final class Broker {
     private final UriCheck uriCheck;
     private final Authorizer authorizer;
     private final PubSubConfig config;
+    private final PublishAdmission admission;
     private final UriTable<Subscription> table = new UriTable<>();
     private final ConcurrentHashMap<Long, Subscription> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, SessionState> sessions = new ConcurrentHashMap<>();
@@ -52,6 +51,7 @@ public final class Broker {
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
         this.config = config;
+        this.admission = new PublishAdmission(uriCheck, authorizer, config);
     }
 
     /** The features this broker announces in WELCOME. */
@@ -167,10 +167,12 @@ public final class Broker {
             return;
         }
         Subscription subscription = joined[0].subscription();
-        if (created[0]) {
-            notify(listener -> listener.created(subscriber, subscription));
-        }
-        notify(listener -> listener.subscribed(subscriber, subscription));
+        joined[0].announce(() -> {
+            if (created[0]) {
+                notify(listener -> listener.created(subscriber, subscription));
+            }
+            notify(listener -> listener.subscribed(subscriber, subscription));
+        });
     }
 
     /**
@@ -182,7 +184,7 @@ public final class Broker {
         List<Event> events = new ArrayList<>();
         for (Publication publication : retained.matching(subscription.match(), subscription.uri())) {
             if (publication.reaches(peer.sessionId(), peer.identity())) {
-                Map<String, Object> details = new LinkedHashMap<>(eventDetails(subscription, publication));
+                Map<String, Object> details = new LinkedHashMap<>(publication.detailsFor(subscription));
                 details.put("retained", true);
                 events.add(new Event(subscription.id(), publication.id(), details, publication.payload()));
                 if (subscriber != null) {
@@ -253,22 +255,25 @@ public final class Broker {
             return current;
         });
         long sessionId = subscriber.peer.sessionId();
-        notify(listener -> listener.unsubscribed(sessionId, subscription));
-        if (deleted[0]) {
-            notify(listener -> listener.deleted(sessionId, subscription));
-        }
+        subscriber.retire(() -> {
+            notify(listener -> listener.unsubscribed(sessionId, subscription));
+            if (deleted[0]) {
+                notify(listener -> listener.deleted(sessionId, subscription));
+            }
+        });
     }
 
     void publish(WampPeer publisher, Publish publish) {
         PublishOptions options;
         Publication publication;
         try {
-            options = options(publish);
-            publication = publication(publisher, publish, options);
+            PublishAdmission.Admitted admitted = admission.admit(publisher, publish);
+            options = admitted.options();
+            publication = admitted.publication();
         }
-        catch (RefusedPublication refused) {
+        catch (PublishAdmission.Refused refused) {
             if (PublishOptions.acknowledged(publish.options())) {
-                publisher.send(refused.error);
+                publisher.send(refused.error());
             }
             return;
         }
@@ -280,7 +285,7 @@ public final class Broker {
         // the topic it was published to
         boolean filtered = !publication.filter().isNone();
         Map<String, Object> exactDetails = publication.publisherDetails();
-        Map<String, Object> patternDetails = withTopic(exactDetails, publication.topic());
+        Map<String, Object> patternDetails = Publication.withTopic(exactDetails, publication.topic());
         table.forEachMatch(publication.topic(), subscription -> {
             Event event = new Event(subscription.id(), publication.id(),
                     subscription.match() == MatchPolicy.EXACT ? exactDetails : patternDetails,
@@ -304,56 +309,6 @@ public final class Broker {
         if (options.acknowledge()) {
             publisher.send(new Published(publish.request(), publication.id()));
         }
-    }
-
-    private static PublishOptions options(Publish publish) throws RefusedPublication {
-        try {
-            return PublishOptions.of(publish.options());
-        }
-        catch (IllegalArgumentException ex) {
-            throw new RefusedPublication(publish, WampUris.INVALID_ARGUMENT, ex.getMessage());
-        }
-    }
-
-    /** The publication a PUBLISH asks for, or refused with the ERROR to answer. */
-    private Publication publication(WampPeer publisher, Publish publish, PublishOptions options)
-            throws RefusedPublication {
-        String uri = publish.topic();
-        if (!uriCheck.isValid(uri, false)
-                || (uri.startsWith(WampUris.RESERVED_PREFIX) && !publisher.isRouterService())) {
-            throw new RefusedPublication(publish, WampUris.INVALID_URI, "invalid or reserved topic URI '" + uri + "'");
-        }
-        if (!authorizer.isAuthorized(publisher.identity(), Action.PUBLISH, uri)) {
-            throw new RefusedPublication(publish, WampUris.NOT_AUTHORIZED,
-                    "not authorized to publish to '" + uri + "'");
-        }
-        Disclosure disclosure = config.publisherDisclosure();
-        if (options.discloseMe() && disclosure == Disclosure.NEVER) {
-            throw new RefusedPublication(publish, WampUris.OPTION_DISALLOWED_DISCLOSE_ME,
-                    "this realm does not disclose publishers");
-        }
-        boolean disclose = disclosure == Disclosure.ALWAYS || (disclosure == Disclosure.ON_REQUEST
-                && options.discloseMe());
-        Map<String, Object> publisherDetails = disclose
-                ? Map.of("publisher", publisher.sessionId(), "publisher_authid", publisher.identity().authid(),
-                        "publisher_authrole", publisher.identity().authrole())
-                : Map.of();
-        return new Publication(uri, Ids.random(), publisher.sessionId(), publisher.identity(), options.excludeMe(),
-                options.filter(), publisherDetails, publish.payload(), Instant.now());
-    }
-
-    private static Map<String, Object> eventDetails(Subscription subscription, Publication publication) {
-        return subscription.match() == MatchPolicy.EXACT ? publication.publisherDetails()
-                : withTopic(publication.publisherDetails(), publication.topic());
-    }
-
-    private static Map<String, Object> withTopic(Map<String, Object> details, String topic) {
-        if (details.isEmpty()) {
-            return Map.of("topic", topic);
-        }
-        Map<String, Object> withTopic = new LinkedHashMap<>(details);
-        withTopic.put("topic", topic);
-        return withTopic;
     }
 
     /** One subscriber's EVENT: one it cannot be sent (an unwritable payload) does not stop the fan-out. */
@@ -398,16 +353,5 @@ public final class Broker {
         /** This session's place in each subscription it holds, by subscription id. */
         final ConcurrentHashMap<Long, Subscription.Subscriber> subscriptions = new ConcurrentHashMap<>();
         volatile boolean closed;
-    }
-
-    /** A PUBLISH the broker refuses; the ERROR goes out only if the publisher asked for an acknowledgement. */
-    private static final class RefusedPublication extends Exception {
-
-        final ErrorMessage error;
-
-        RefusedPublication(Publish publish, String uri, String message) {
-            super(message, null, false, false);
-            this.error = Options.error(MessageType.PUBLISH, publish.request(), uri, message);
-        }
     }
 }

@@ -1,9 +1,11 @@
 package io.wampspring.router;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.message.Payload;
 
 /**
@@ -21,6 +23,20 @@ import io.wampspring.router.message.Payload;
  */
 public record Publication(String topic, long id, long publisher, AuthIdentity publisherIdentity, boolean excludeMe,
         SubscriberFilter filter, Map<String, Object> publisherDetails, Payload payload, Instant timestamp) {
+
+    /** The EVENT.Details a subscription gets: the publisher's, if disclosed, and the topic for a pattern one. */
+    public Map<String, Object> detailsFor(Subscription subscription) {
+        return subscription.match() == MatchPolicy.EXACT ? publisherDetails : withTopic(publisherDetails, topic);
+    }
+
+    static Map<String, Object> withTopic(Map<String, Object> details, String topic) {
+        if (details.isEmpty()) {
+            return Map.of("topic", topic);
+        }
+        Map<String, Object> withTopic = new LinkedHashMap<>(details);
+        withTopic.put("topic", topic);
+        return withTopic;
+    }
 
     /** Whether a subscriber (session id and identity) receives this publication. */
     public boolean reaches(long sessionId, AuthIdentity identity) {

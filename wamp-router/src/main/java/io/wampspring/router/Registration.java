@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * shared registrations). Callees join and leave in O(log n), without copying the others; a CALL picks one without a
  * lock.
  */
-public final class Registration {
+public final class Registration implements UriEntry {
 
     private final long id;
     private final String uri;

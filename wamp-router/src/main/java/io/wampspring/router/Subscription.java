@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * copying the others, so a topic with 10,000 subscribers takes its 10,001st as fast as its first; a PUBLISH iterates
  * them without a lock.
  */
-public final class Subscription {
+public final class Subscription implements UriEntry {
 
     private final long id;
     private final String uri;
@@ -66,6 +66,8 @@ public final class Subscription {
         return subscribers.isEmpty();
     }
 
+    private enum Announcement { NEW, ANNOUNCED, GONE }
+
     /**
      * One session's place in a subscription. It stops being active, under that session's send lock, at the moment
      * UNSUBSCRIBED is queued, so a publisher still iterating cannot queue an EVENT behind it.
@@ -77,6 +79,7 @@ public final class Subscription {
         private volatile boolean active = true;
         /** Set and read under the peer's send lock (sendAllAfter, sendIf); concurrent for readers that share it. */
         private volatile @Nullable Set<Long> retainedSent;
+        private Announcement announcement = Announcement.NEW;
 
         Subscriber(Subscription subscription, WampPeer peer) {
             this.subscription = subscription;
@@ -97,6 +100,27 @@ public final class Subscription {
 
         void deactivate() {
             active = false;
+        }
+
+        /** Tells the listeners of the subscriber's arrival, once, unless it is already gone. */
+        synchronized void announce(Runnable arrival) {
+            if (announcement == Announcement.NEW) {
+                announcement = Announcement.ANNOUNCED;
+                arrival.run();
+            }
+        }
+
+        /**
+         * Marks the subscriber gone and tells the listeners of its departure, only if its arrival was told: a
+         * session that leaves while its SUBSCRIBE is handled makes no meta events at all, rather than a departure
+         * without an arrival.
+         */
+        synchronized void retire(Runnable departure) {
+            Announcement was = announcement;
+            announcement = Announcement.GONE;
+            if (was == Announcement.ANNOUNCED) {
+                departure.run();
+            }
         }
 
         /** Remembers a retained event sent on subscribing, so that its live twin, routed meanwhile, is not sent. */

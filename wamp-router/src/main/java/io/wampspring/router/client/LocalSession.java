@@ -158,7 +158,8 @@ public final class LocalSession implements AutoCloseable {
      */
     public CompletableFuture<LocalSubscription> subscribe(String topic, Map<String, Object> options,
             EventHandler handler) {
-        LocalSubscriptions.Listener listener = subscriptions.newListener(handler);
+        LocalSubscriptions.Listener listener = subscriptions.newListener(handler,
+                Boolean.TRUE.equals(options.get("get_retained")));
         return subscriptions.serialized(() -> request(request -> new Subscribe(request, options, topic), reply -> {
             long subscription = ((Subscribed) reply).subscription();
             subscriptions.add(subscription, listener);

@@ -15,7 +15,8 @@ public final class RouterServices {
 
     /** Starts the services of one realm. */
     public static void start(WampRouter router, Realm realm) {
-        LocalSession session = LocalSession.routerService(router, realm.name());
-        new RegistrationMetaService(realm.dealer(), session).start();
+        MetaSession meta = new MetaSession(LocalSession.routerService(router, realm.name()));
+        new RegistrationMetaService(realm.dealer(), meta).start();
+        new SubscriptionMetaService(realm.broker(), meta).start();
     }
 }
