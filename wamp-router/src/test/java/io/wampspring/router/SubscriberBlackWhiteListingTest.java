@@ -68,7 +68,7 @@ class SubscriberBlackWhiteListingTest extends PubSubRouterTest {
         publishAcknowledged(publisher, TOPIC, Map.of("eligible", List.of((double) first.sessionId)), 1L);
         publishAcknowledged(publisher, TOPIC, Map.of("exclude", List.of((double) first.sessionId)), 2L);
         long request = publisher.nextRequest();
-        publisher.send(new Publish(request, Map.of("acknowledge", true, "eligible", List.of(first.sessionId + 0.5)),
+        publisher.send(new Publish(request, Map.of("acknowledge", true, "eligible", List.of(1.5)),
                 TOPIC, Payload.ofArgs(3L)));
         publisher.nextError(MessageType.PUBLISH, request, WampUris.INVALID_ARGUMENT);
 
