@@ -19,6 +19,7 @@ import io.wampspring.sample.interop.NodeWampClient.Subscribed;
 import io.wampspring.sample.interop.NodeWampClient.Welcome;
 import io.wampspring.spring.binding.WampEventContext;
 import io.wampspring.spring.core.PublishOptions;
+import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,8 @@ import org.springframework.context.annotation.Import;
  * three sessions (a publisher and two subscribers, each its own node process) against the sample app, its
  * {@link WampTemplate} and the annotated pattern subscriber of {@link AdvancedPubSubTestBeans}: pattern-based
  * subscriptions, publisher identification and exclusion, subscriber black- and whitelisting, acknowledgement of
- * refused publications, event retention, and event order. Subclasses add what only one library can do.
+ * refused publications, event retention, the subscription meta API, and event order. Subclasses add what only one
+ * library can do.
  *
  * <p>No test waits for something not to happen: an event that must not arrive is followed by a marker event of the
  * same publisher that must, and one publisher's events reach each subscriber in publish order, so once the marker is
@@ -63,6 +65,9 @@ abstract class AbstractAdvancedPubSubInteropTest {
 
     @Autowired
     AnnotatedSubscriber annotated;
+
+    @Autowired
+    WampLocalSessions localSessions;
 
     NodeWampClient publisher;
     Welcome publisherSession;
@@ -163,8 +168,8 @@ abstract class AbstractAdvancedPubSubInteropTest {
 
     /** A URI under the annotated subscriber's prefix, of its own for each use. */
     String annotatedUri(String name) {
-        return AdvancedPubSubTestBeans.PREFIX + library() + "." + serializer() + ".n" + uris.incrementAndGet() + "."
-                + name;
+        return AdvancedPubSubTestBeans.PREFIX + "." + library() + "." + serializer() + ".n" + uris.incrementAndGet()
+                + "." + name;
     }
 
     static Long published(Published published) {
@@ -494,6 +499,91 @@ abstract class AbstractAdvancedPubSubInteropTest {
         assertThat(prefix.get(2).details()).containsEntry("topic", base + ".one").doesNotContainKey("retained");
 
         assertThat(subscriber.eventsOf(base + "/plain", 1)).extracting(Event::publication).containsExactly(live);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // subscription meta API
+
+    /**
+     * One client watches the meta events while two others subscribe to and unsubscribe from a topic: the first
+     * SUBSCRIBE creates the subscription (on_create with its details, on_subscribe), the second joins it
+     * (on_subscribe only), the first UNSUBSCRIBE leaves it (on_unsubscribe), the last deletes it (on_unsubscribe,
+     * on_delete). Each event is [session, subscription id or details].
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void metaEventsTellAnotherClientOfSubscribesAndUnsubscribes() {
+        String base = uri("watched");
+        String topic = base + ".topic";
+        for (String meta : List.of("on_create", "on_subscribe", "on_unsubscribe", "on_delete")) {
+            subscribed(other.subscribe(base + "/" + meta, "wamp.subscription." + meta, NONE));
+        }
+        long s = subscriberSession.sessionId();
+        long p = publisherSession.sessionId();
+
+        long subscription = subscribed(subscriber.subscribe(topic, topic, NONE));
+        assertThat(subscribed(publisher.subscribe(topic, topic, NONE))).isEqualTo(subscription);
+        assertThat(subscriber.unsubscribe(topic)).isNull();
+        assertThat(publisher.unsubscribe(topic)).isNull();
+
+        List<Object> created = metaEvent(base, "on_create", subscription, 1).get(0);
+        assertThat(created.get(0)).isEqualTo(s);
+        assertThat((Map<String, Object>) created.get(1)).containsEntry("id", subscription)
+                .containsEntry("uri", topic).containsEntry("match", "exact").containsKey("created");
+        assertThat(metaEvent(base, "on_subscribe", subscription, 2)).containsExactly(listOf(s, subscription),
+                listOf(p, subscription));
+        assertThat(metaEvent(base, "on_unsubscribe", subscription, 2)).containsExactly(listOf(s, subscription),
+                listOf(p, subscription));
+        assertThat(metaEvent(base, "on_delete", subscription, 1)).containsExactly(listOf(p, subscription));
+    }
+
+    /**
+     * The args of the meta events {@code other} received on {@code wamp.subscription.<meta>} about
+     * {@code subscription}, once there are {@code count}; the events of other subscriptions are left out.
+     */
+    private List<List<Object>> metaEvent(String base, String meta, long subscription, int count) {
+        return await().atMost(WAIT).until(() -> other.eventsOf(base + "/" + meta, 0).stream().map(Event::args)
+                .filter(args -> args.size() == 2 && (subscription == idOf(args.get(1)))).toList(),
+                events -> events.size() >= count);
+    }
+
+    private static long idOf(Object idOrDetails) {
+        Object id = idOrDetails instanceof Map<?, ?> details ? details.get("id") : idOrDetails;
+        return id instanceof Number number ? number.longValue() : -1;
+    }
+
+    /**
+     * The annotated prefix subscriber is an ordinary subscription to the meta API: lookup (with match prefix) and
+     * get find it, list_subscribers names the application's endpoints session, and a client subscribing to the same
+     * URI and policy joins it and is listed and counted beside it; match finds it for a topic under the prefix.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void lookupAndListSubscribersShowTheAnnotatedSubscriberAndAClientBesideIt() {
+        long endpoints = localSessions.session(REALM, WampLocalSessions.Purpose.ENDPOINTS).sessionId();
+        String prefix = AdvancedPubSubTestBeans.PREFIX;
+        Object found = publisher.call("wamp.subscription.lookup", listOf(prefix, mapOf("match", "prefix")), null)
+                .first();
+        assertThat(found).isInstanceOf(Long.class);
+        long subscription = (Long) found;
+        assertThat(publisher.call("wamp.subscription.lookup", listOf(prefix), null).first()).as("exact").isNull();
+        assertThat((Map<String, Object>) publisher.call("wamp.subscription.get", listOf(subscription), null).first())
+                .containsEntry("id", subscription).containsEntry("uri", prefix).containsEntry("match", "prefix");
+        assertThat((List<Object>) publisher.call("wamp.subscription.list_subscribers", listOf(subscription), null)
+                .first()).contains(endpoints).doesNotContain(subscriberSession.sessionId());
+
+        String key = uri("joins_annotated");
+        assertThat(subscribed(subscriber.subscribe(key, prefix, PREFIX))).isEqualTo(subscription);
+
+        List<Object> subscribers = (List<Object>) publisher.call("wamp.subscription.list_subscribers",
+                listOf(subscription), null).first();
+        assertThat(subscribers).contains(endpoints, subscriberSession.sessionId()).doesNotHaveDuplicates();
+        assertThat(publisher.call("wamp.subscription.count_subscribers", listOf(subscription), null).first())
+                .isEqualTo((long) subscribers.size());
+        assertThat((List<Object>) publisher.call("wamp.subscription.match", listOf(prefix + ".any.topic"), null)
+                .first()).contains(subscription);
+        assertThat((Map<String, List<Object>>) publisher.call("wamp.subscription.list", null, null).first())
+                .hasEntrySatisfying("prefix", ids -> assertThat(ids).contains(subscription));
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -18,8 +18,11 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class AdvancedPubSubTestBeans {
 
-    /** The prefix {@link AnnotatedSubscriber#onEvent} subscribes to. */
-    static final String PREFIX = "test.adv.pubsub.";
+    /**
+     * The prefix {@link AnnotatedSubscriber#onEvent} subscribes to; without a trailing dot, so wampy (whose URI check
+     * wants a last component) can join the same subscription.
+     */
+    static final String PREFIX = "test.adv.pubsub";
 
     @Bean
     AnnotatedSubscriber advancedPubSubSubscriber() {
