@@ -83,6 +83,11 @@ public final class Broker {
         return config;
     }
 
+    /** Who may do what in this realm: router services ask it for the sessions they serve. */
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
     public @Nullable Subscription subscription(long id) {
         return byId.get(id);
     }

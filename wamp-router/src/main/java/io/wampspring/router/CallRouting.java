@@ -170,8 +170,10 @@ final class CallRouting {
             long timeoutMillis, boolean progress) {
         Callee callee = pending.registered;
         boolean pattern = callee.registration().match() != MatchPolicy.EXACT;
+        // the router's own services learn who calls them whatever the realm discloses: they are the router
         boolean disclose = rpc.callerDisclosure() == Disclosure.ALWAYS
-                || (rpc.callerDisclosure() == Disclosure.ON_REQUEST && (discloseMe || callee.discloseCaller()));
+                || (rpc.callerDisclosure() == Disclosure.ON_REQUEST && (discloseMe || callee.discloseCaller()))
+                || (callee.discloseCaller() && callee.peer().isRouterService());
         boolean forwardTimeout = timeoutMillis > 0 && pending.callee.calleeKnowsTimeouts;
         if (!pattern && !disclose && !pending.receiveProgress && !progress && !forwardTimeout) {
             return Map.of();

@@ -15,8 +15,12 @@ public final class RouterServices {
 
     /** Starts the services of one realm. */
     public static void start(WampRouter router, Realm realm) {
-        MetaSession meta = new MetaSession(LocalSession.routerService(router, realm.name()));
+        LocalSession session = LocalSession.routerService(router, realm.name());
+        MetaSession meta = new MetaSession(session);
         new RegistrationMetaService(realm.dealer(), meta).start();
         new SubscriptionMetaService(realm.broker(), meta).start();
+        if (!realm.broker().config().history().isEmpty()) {
+            new EventHistoryService(realm, session).start();
+        }
     }
 }

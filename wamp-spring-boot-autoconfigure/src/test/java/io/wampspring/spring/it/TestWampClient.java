@@ -331,9 +331,14 @@ public final class TestWampClient implements AutoCloseable {
      * from the first one right after SUBSCRIBED (a retained event) on.
      */
     public BlockingQueue<Event> subscribe(String topic, Map<String, Object> options) {
+        return subscriptions.get(subscribeWith(topic, options));
+    }
+
+    /** Subscribes with SUBSCRIBE.Options and returns the subscription id; its events go to its queue as above. */
+    public long subscribeWith(String topic, Map<String, Object> options) {
         WampMessage reply = await(request(request -> new Subscribe(request, options, topic)));
         if (reply instanceof Subscribed subscribed) {
-            return subscriptions.computeIfAbsent(subscribed.subscription(), id -> new LinkedBlockingQueue<>());
+            return subscribed.subscription(); // its queue was put in place when SUBSCRIBED arrived
         }
         throw new AssertionError("SUBSCRIBE " + topic + " failed: " + reply);
     }
