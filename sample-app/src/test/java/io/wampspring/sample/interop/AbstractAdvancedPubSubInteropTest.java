@@ -37,19 +37,25 @@ import org.springframework.context.annotation.Import;
  * three sessions (a publisher and two subscribers, each its own node process) against the sample app, its
  * {@link WampTemplate} and the annotated pattern subscriber of {@link AdvancedPubSubTestBeans}: pattern-based
  * subscriptions, publisher identification and exclusion, subscriber black- and whitelisting, acknowledgement of
- * refused publications, event retention, the subscription meta API, and event order. Subclasses add what only one
- * library can do.
+ * refused publications, event retention, the subscription meta API, event history, and event order. Subclasses add
+ * what only one library can do.
  *
  * <p>No test waits for something not to happen: an event that must not arrive is followed by a marker event of the
  * same publisher that must, and one publisher's events reach each subscriber in publish order, so once the marker is
  * there the other event would have been there too. A publisher's own events would precede its PUBLISHED on its own
  * connection (the broker hands out the events before it acknowledges), so an acknowledged publish is its marker.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "wamp.pubsub.event-history[0].topic=" + AbstractAdvancedPubSubInteropTest.HISTORY,
+        "wamp.pubsub.event-history[0].match=prefix",
+        "wamp.pubsub.event-history[0].limit=" + AbstractAdvancedPubSubInteropTest.HISTORY_LIMIT})
 @Import(InteropTestBeans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractAdvancedPubSubInteropTest {
 
+    /** The topics whose events the application keeps (a prefix), {@link #HISTORY_LIMIT} per topic. */
+    static final String HISTORY = "interop.history";
+    static final int HISTORY_LIMIT = 4;
     static final String REALM = "realm1";
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String INVALID_ARGUMENT = "wamp.error.invalid_argument";
@@ -584,6 +590,61 @@ abstract class AbstractAdvancedPubSubInteropTest {
                 .first()).contains(subscription);
         assertThat((Map<String, List<Object>>) publisher.call("wamp.subscription.list", null, null).first())
                 .hasEntrySatisfying("prefix", ids -> assertThat(ids).contains(subscription));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // event history
+
+    /**
+     * With a history rule for {@link #HISTORY} (prefix, {@link #HISTORY_LIMIT} per topic), a client reads what
+     * another published before it subscribed with wamp.subscription.get_events: the newest events each topic kept,
+     * in publish order, with the details its subscription would have had (the publisher when disclosed, the topic for
+     * a pattern), never a publication with a session list (not kept) nor one whose eligible_authrole leaves out the
+     * reader's role; reverse with limit pages from the newest, before_publication on from there.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void getEventsServesTheKeptHistoryOfAnExactAndAPrefixSubscription() {
+        String base = HISTORY + "." + library() + "." + serializer() + ".n" + uris.incrementAndGet() + ".history";
+        String a = base + ".a";
+        publish(publisher, a, "a0", NONE);
+        long a1 = publish(publisher, a, "a1", Map.of("disclose_me", true));
+        publish(publisher, a, "a2 to a session list", Map.of("eligible", List.of(subscriberSession.sessionId())));
+        publish(publisher, a, "a3 to admins", Map.of("eligible_authrole", List.of("admin")));
+        long a4 = publish(publisher, a, "a4", NONE);
+        long a5 = publish(publisher, a, "a5", NONE);
+        long b0 = publish(publisher, base + ".b", "b0", NONE);
+
+        long exact = subscribed(subscriber.subscribe(a, a, NONE));
+        WampReply history = subscriber.call("wamp.subscription.get_events", listOf(exact), null);
+        assertThat(history.isError()).as("get_events answered %s", history).isFalse();
+        // a0 was the oldest of four kept (a1, a3, a4, a5); a3 is for admins only
+        assertThat(history.args()).extracting(event -> ((Map<String, Object>) event).get("publication"))
+                .containsExactly(a1, a4, a5);
+        assertThat(history.kwargs()).containsEntry("count", 3L).containsEntry("more", false);
+        Map<String, Object> first = (Map<String, Object>) history.args().get(0);
+        assertThat(first).containsEntry("subscription", exact).containsEntry("args", listOf("a1"))
+                .containsKey("timestamp");
+        assertThat((Map<String, Object>) first.get("details")).containsEntry("publisher", publisherSession.sessionId())
+                .doesNotContainKey("topic");
+
+        WampReply newest = subscriber.call("wamp.subscription.get_events", listOf(exact),
+                mapOf("reverse", true, "limit", 2));
+        assertThat(newest.args()).extracting(event -> ((Map<String, Object>) event).get("publication"))
+                .containsExactly(a5, a4);
+        assertThat(newest.kwargs()).containsEntry("more", true);
+        WampReply older = subscriber.call("wamp.subscription.get_events", listOf(exact),
+                mapOf("reverse", true, "limit", 2, "before_publication", a4));
+        assertThat(older.isError()).as("get_events answered %s", older).isFalse();
+        assertThat(older.args()).extracting(event -> ((Map<String, Object>) event).get("publication"))
+                .containsExactly(a1);
+
+        long prefix = subscribed(other.subscribe(base, base, PREFIX));
+        WampReply both = other.call("wamp.subscription.get_events", listOf(prefix), null);
+        assertThat(both.args()).extracting(event -> ((Map<String, Object>) event).get("publication"))
+                .containsExactly(a1, a4, a5, b0);
+        assertThat(both.args()).extracting(event -> ((Map<String, Object>) ((Map<String, Object>) event)
+                .get("details")).get("topic")).containsExactly(a, a, a, base + ".b");
     }
 
     // ------------------------------------------------------------------------------------------------------------
