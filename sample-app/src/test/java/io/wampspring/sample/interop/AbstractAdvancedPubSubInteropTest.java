@@ -320,7 +320,7 @@ abstract class AbstractAdvancedPubSubInteropTest {
         subscribed(other.subscribe(base, base, PREFIX));
 
         Long publication = wamp.publish(topic, listOf("from java"), mapOf("n", 1),
-                PublishOptions.DEFAULTS.withAcknowledge(true).with("disclose_me", true)).get(30, TimeUnit.SECONDS);
+                PublishOptions.DEFAULTS.withAcknowledge(true).withDiscloseMe(true)).get(30, TimeUnit.SECONDS);
 
         Event event = subscriber.eventsOf(topic, 1).get(0);
         assertThat(event.publication()).isEqualTo(publication);

@@ -28,7 +28,7 @@ abstract class AbstractWampyAdvancedPubSubInteropTest extends AbstractAdvancedPu
     @Override
     long publishRetained(String topic, String label) throws Exception {
         Long publication = wamp.publish(topic, listOf(label), null,
-                PublishOptions.DEFAULTS.withAcknowledge(true).with("retain", true)).get(30, TimeUnit.SECONDS);
+                PublishOptions.DEFAULTS.withAcknowledge(true).withRetain(true)).get(30, TimeUnit.SECONDS);
         assertThat(publication).isNotNull();
         return publication;
     }
