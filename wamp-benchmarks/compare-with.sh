@@ -75,22 +75,35 @@ echo "building this tree" >&2
 cp "$ROOT/sample-app/target/sample-app.jar" "$OUT_DIR/current-app.jar"
 cp "$ROOT/wamp-benchmarks/target/wamp-benchmarks.jar" "$OUT_DIR/wamp-benchmarks.jar"
 
-start_app() {  # name -> prints port
-  local name=$1 port
+# Runs in this shell, not in a $(...) subshell: its PID must reach PIDS, or cleanup cannot stop the app.
+start_app() {  # name -> sets STARTED_PORT
+  local name=$1 port pid
   port=$(free_port)
   # shellcheck disable=SC2086
   java $SERVER_JAVA_OPTS -jar "$OUT_DIR/$name-app.jar" --spring.profiles.active=benchmark \
     --server.port="$port" --server.address=127.0.0.1 > "$OUT_DIR/$name-app.log" 2>&1 &
-  PIDS+=($!)
+  pid=$!
+  PIDS+=("$pid")
+  echo "$name app pid $pid on 127.0.0.1:$port (log $OUT_DIR/$name-app.log)" >&2
   for _ in $(seq 1 120); do
-    grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log" && { echo "$port"; return; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name app exited during startup:" >&2
+      tail -50 "$OUT_DIR/$name-app.log" >&2
+      exit 1
+    fi
+    if grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log"; then
+      STARTED_PORT=$port
+      return
+    fi
     sleep 0.5
   done
-  echo "$name app did not start" >&2
+  echo "$name app did not start in 60 s" >&2
   exit 1
 }
-BASELINE_PORT=$(start_app baseline)
-CURRENT_PORT=$(start_app current)
+start_app baseline
+BASELINE_PORT=$STARTED_PORT
+start_app current
+CURRENT_PORT=$STARTED_PORT
 
 {
   echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ) baseline=$(git -C "$ROOT" rev-parse --short "$BASELINE_REV")" \
