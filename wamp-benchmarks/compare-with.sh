@@ -6,7 +6,8 @@
 #
 # Builds the revision's sample app in a temporary git worktree and this tree's sample app and load client, starts
 # both apps (benchmark profile, free loopback ports), and runs the scenarios (by default rpc-annotated and
-# rpc-remote, plain calls) against each, alternating baseline and current for ROUNDS rounds with the same load client.
+# rpc-remote, plain calls) against each, alternating baseline and current for ROUNDS rounds with the same load client
+# (baseline first in odd rounds, current first in even ones).
 # Prints each BENCH line tagged with its app, then the ops/s of each app per scenario (min-max) and the ratio
 # current/baseline of the means, and for pubsub-fanout the same for delivered events/s (its ops/s are
 # publications/s). Both apps are stopped by their PIDs at the end, also on failure or Ctrl-C; the worktree is removed.
@@ -115,8 +116,12 @@ CURRENT_PORT=$STARTED_PORT
 } | tee -a "$RESULTS"
 
 for round in $(seq 1 "$ROUNDS"); do
+  # baseline first in odd rounds, current first in even ones: a load that rises or falls during the run (other
+  # builds on a shared machine) does not favour one app in every round
+  order="baseline current"
+  (( round % 2 == 0 )) && order="current baseline"
   for scenario in "${SCENARIOS[@]}"; do
-    for app in baseline current; do
+    for app in $order; do
       port=$BASELINE_PORT
       [[ $app == current ]] && port=$CURRENT_PORT
       echo "# round $round $scenario $app: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
@@ -139,32 +144,47 @@ awk '/^BENCH app=/ {
   if (!(key in hi) || v > hi[key]) hi[key] = v
   errors[key] += f["errors"]
   scenarios[f["scenario"]] = 1
+  round = f["round"] + 0
+  if (round > rounds) rounds = round
+  ops[f["scenario"], round, f["app"]] = v
   if ("events_per_s" in f) {
     e = f["events_per_s"] + 0
     esum[key] += e; en[key]++
     if (!(key in elo) || e < elo[key]) elo[key] = e
     if (!(key in ehi) || e > ehi[key]) ehi[key] = e
     fanout[f["scenario"]] = 1
+    evs[f["scenario"], round, f["app"]] = e
   }
 }
+function per_round(values, s,    out, r) {
+  out = ""
+  for (r = 1; r <= rounds; r++) {
+    if (((s, r, "baseline") in values) && ((s, r, "current") in values) && values[s, r, "baseline"] > 0) {
+      out = out (out == "" ? "" : " / ") sprintf("%.3f", values[s, r, "current"] / values[s, r, "baseline"])
+    }
+  }
+  return out
+}
 END {
-  printf "| scenario | baseline ops/s (min-max) | current ops/s (min-max) | current/baseline (means) | errors |\n"
-  printf "|---|---|---|---|---|\n"
+  printf "| scenario | baseline ops/s (min-max) | current ops/s (min-max) | current/baseline (means) "
+  printf "| current/baseline per round | errors |\n"
+  printf "|---|---|---|---|---|---|\n"
   for (s in scenarios) {
     b = s " baseline"; c = s " current"
-    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %d |\n", s, lo[b], hi[b], lo[c], hi[c],
-      (sum[c] / n[c]) / (sum[b] / n[b]), errors[b] + errors[c]
+    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %s | %d |\n", s, lo[b], hi[b], lo[c], hi[c],
+      (sum[c] / n[c]) / (sum[b] / n[b]), per_round(ops, s), errors[b] + errors[c]
   }
   header = 0
   for (s in fanout) {
     b = s " baseline"; c = s " current"
     if (!(b in en) || !(c in en)) continue
     if (!header) {
-      printf "\n| scenario | baseline events/s (min-max) | current events/s (min-max) | current/baseline (means) |\n"
-      printf "|---|---|---|---|\n"
+      printf "\n| scenario | baseline events/s (min-max) | current events/s (min-max) | current/baseline (means) "
+      printf "| current/baseline per round |\n"
+      printf "|---|---|---|---|---|\n"
       header = 1
     }
-    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f |\n", s, elo[b], ehi[b], elo[c], ehi[c],
-      (esum[c] / en[c]) / (esum[b] / en[b])
+    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %s |\n", s, elo[b], ehi[b], elo[c], ehi[c],
+      (esum[c] / en[c]) / (esum[b] / en[b]), per_round(evs, s)
   }
 }' "$RESULTS" | tee "$OUT_DIR/table.md"
