@@ -1,8 +1,13 @@
 package io.wampspring.router;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorizer;
@@ -16,6 +21,7 @@ import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Subscribed;
 import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.Unsubscribed;
+import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.serialization.UnserializableValueException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,18 +37,55 @@ public final class Broker {
 
     private final UriCheck uriCheck;
     private final Authorizer authorizer;
+    private final PubSubConfig config;
+    private final PublishAdmission admission;
     private final UriTable<Subscription> table = new UriTable<>();
     private final ConcurrentHashMap<Long, Subscription> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, SessionState> sessions = new ConcurrentHashMap<>();
+    private final RetainedEvents retained = new RetainedEvents();
+    private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<PublicationListener> publicationListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    Broker(UriCheck uriCheck, Authorizer authorizer) {
+    Broker(UriCheck uriCheck, Authorizer authorizer, PubSubConfig config) {
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
+        this.config = config;
+        this.admission = new PublishAdmission(uriCheck, authorizer, config);
     }
 
     /** The features this broker announces in WELCOME. */
     public Map<String, Object> features() {
-        return Map.of("publisher_exclusion", true, "pattern_based_subscription", true);
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (String feature : List.of("publisher_exclusion", "publisher_identification",
+                "subscriber_blackwhite_listing", "pattern_based_subscription", "event_retention",
+                "subscription_revocation")) {
+            features.put(feature, true);
+        }
+        announced.forEach(feature -> features.put(feature, true));
+        return features;
+    }
+
+    /** Adds a feature a router service provides on top of this broker (a meta API, event history) to WELCOME. */
+    public void announce(String feature) {
+        announced.add(feature);
+    }
+
+    public void addListener(SubscriptionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void addPublicationListener(PublicationListener listener) {
+        publicationListeners.add(listener);
+    }
+
+    public PubSubConfig config() {
+        return config;
+    }
+
+    /** Who may do what in this realm: router services ask it for the sessions they serve. */
+    public Authorizer authorizer() {
+        return authorizer;
     }
 
     public @Nullable Subscription subscription(long id) {
@@ -53,6 +96,16 @@ public final class Broker {
         return List.copyOf(byId.values());
     }
 
+    /** The subscription of a topic URI under a match policy (the meta API's lookup), or null. */
+    public @Nullable Subscription lookup(String uri, MatchPolicy match) {
+        return table.get(match, uri);
+    }
+
+    /** Every subscription whose URI matches an actual topic, irrespective of policy (the meta API's match). */
+    public List<Subscription> match(String topic) {
+        return table.matches(topic);
+    }
+
     void join(WampPeer peer) {
         sessions.put(peer.sessionId(), new SessionState());
     }
@@ -60,10 +113,16 @@ public final class Broker {
     void subscribe(WampPeer subscriber, Subscribe subscribe) {
         long request = subscribe.request();
         String uri = subscribe.topic();
-        MatchPolicy match = MatchPolicy.fromWire(Options.string(subscribe.options(), "match", "exact"));
+        Map<String, Object> options = subscribe.options();
+        MatchPolicy match = MatchPolicy.fromWire(Options.string(options, "match", "exact"));
         if (match == null) {
             subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.INVALID_ARGUMENT,
-                    "unknown match policy '" + subscribe.options().get("match") + "'"));
+                    "unknown match policy '" + options.get("match") + "'"));
+            return;
+        }
+        if (options.containsKey("get_retained") && !(options.get("get_retained") instanceof Boolean)) {
+            subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.INVALID_ARGUMENT,
+                    "option 'get_retained' must be a boolean"));
             return;
         }
         if (!uriCheck.isValid(uri, match != MatchPolicy.EXACT)) {
@@ -80,27 +139,65 @@ public final class Broker {
         if (state == null) {
             return;
         }
+        boolean getRetained = Options.flag(options, "get_retained", false);
         Subscription.Subscriber[] joined = new Subscription.Subscriber[1];
-        // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED, no PUBLISH after it misses it
-        subscriber.sendAfter(() -> {
+        boolean[] created = new boolean[1];
+        // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED (nor the retained events after it),
+        // no PUBLISH after it misses it
+        subscriber.sendAllAfter(() -> {
             Subscription subscription = table.compute(match, uri, (key, current) -> {
+                created[0] = current == null;
                 Subscription target = current != null ? current : new Subscription(Ids.random(), uri, match);
-                if (!state.subscriptions.containsKey(target.id())) {
-                    joined[0] = target.add(subscriber);
-                }
+                Subscription.Subscriber existing = state.subscriptions.get(target.id());
+                joined[0] = existing == null ? target.add(subscriber) : null;
                 return target;
             });
             byId.put(subscription.id(), subscription);
             if (joined[0] != null) {
                 state.subscriptions.put(subscription.id(), joined[0]);
             }
-            return new Subscribed(request, subscription.id());
+            List<WampMessage> replies = new ArrayList<>();
+            replies.add(new Subscribed(request, subscription.id()));
+            if (getRetained) {
+                replies.addAll(retainedEvents(subscriber, subscription, state.subscriptions.get(subscription.id())));
+            }
+            return replies;
         });
-        if (state.closed && joined[0] != null
-                && state.subscriptions.remove(joined[0].subscription().id()) != null) {
+        if (joined[0] == null) {
+            return;
+        }
+        if (state.closed && state.subscriptions.remove(joined[0].subscription().id()) != null) {
             // the session left while we subscribed: undo, whoever of us gets there first
             removeSubscriber(joined[0]);
+            return;
         }
+        Subscription subscription = joined[0].subscription();
+        joined[0].announce(() -> {
+            if (created[0]) {
+                notify(listener -> listener.created(subscriber, subscription));
+            }
+            notify(listener -> listener.subscribed(subscriber, subscription));
+        });
+    }
+
+    /**
+     * The retained events a new subscriber may receive, marked {@code retained}. The subscriber remembers their
+     * publication ids: a publication retained and routed at this very moment reaches it once, not twice.
+     */
+    private List<Event> retainedEvents(WampPeer peer, Subscription subscription,
+            Subscription.@Nullable Subscriber subscriber) {
+        List<Event> events = new ArrayList<>();
+        for (Publication publication : retained.matching(subscription.match(), subscription.uri())) {
+            if (publication.reaches(peer.sessionId(), peer.identity())) {
+                Map<String, Object> details = new LinkedHashMap<>(publication.detailsFor(subscription));
+                details.put("retained", true);
+                events.add(new Event(subscription.id(), publication.id(), details, publication.payload()));
+                if (subscriber != null) {
+                    subscriber.sentRetained(publication.id());
+                }
+            }
+        }
+        return events;
     }
 
     void unsubscribe(WampPeer subscriber, Unsubscribe unsubscribe) {
@@ -121,8 +218,35 @@ public final class Broker {
         }
     }
 
+    /**
+     * Revokes a subscription (subscription revocation): each subscriber that announced the feature gets
+     * {@code UNSUBSCRIBED} with request 0 and the subscription id and reason in its details; the others are removed
+     * silently, as the spec says. Returns false if there is no such subscription.
+     */
+    public boolean revoke(long subscriptionId, String reason) {
+        Subscription subscription = byId.get(subscriptionId);
+        if (subscription == null) {
+            return false;
+        }
+        Unsubscribed revoked = new Unsubscribed(0, Map.of("subscription", subscriptionId, "reason", reason));
+        for (Subscription.Subscriber subscriber : subscription.subscribers()) {
+            SessionState state = sessions.get(subscriber.peer.sessionId());
+            boolean[] removed = new boolean[1];
+            subscriber.peer.sendIf(() -> {
+                removed[0] = state != null && state.subscriptions.remove(subscriptionId, subscriber);
+                subscriber.deactivate();
+                return removed[0] && subscriber.peer.supports("subscriber", "subscription_revocation");
+            }, revoked);
+            if (removed[0]) {
+                removeSubscriber(subscriber);
+            }
+        }
+        return true;
+    }
+
     private void removeSubscriber(Subscription.Subscriber subscriber) {
         Subscription subscription = subscriber.subscription();
+        boolean[] deleted = new boolean[1];
         table.compute(subscription.match(), subscription.uri(), (uri, current) -> {
             if (current != subscription) {
                 return current;
@@ -130,58 +254,87 @@ public final class Broker {
             current.remove(subscriber);
             if (current.isEmpty()) {
                 byId.remove(current.id());
+                deleted[0] = true;
                 return null;
             }
             return current;
         });
+        long sessionId = subscriber.peer.sessionId();
+        subscriber.retire(() -> {
+            notify(listener -> listener.unsubscribed(sessionId, subscription));
+            if (deleted[0]) {
+                notify(listener -> listener.deleted(sessionId, subscription));
+            }
+        });
     }
 
     void publish(WampPeer publisher, Publish publish) {
-        long request = publish.request();
-        String uri = publish.topic();
-        boolean acknowledge = Options.flag(publish.options(), "acknowledge", false);
-        if (!uriCheck.isValid(uri, false)
-                || (uri.startsWith(WampUris.RESERVED_PREFIX) && !publisher.isRouterService())) {
-            if (acknowledge) {
-                publisher.send(Options.error(MessageType.PUBLISH, request, WampUris.INVALID_URI,
-                        "invalid or reserved topic URI '" + uri + "'"));
+        PublishOptions options;
+        Publication publication;
+        try {
+            PublishAdmission.Admitted admitted = admission.admit(publisher, publish);
+            options = admitted.options();
+            publication = admitted.publication();
+        }
+        catch (PublishAdmission.Refused refused) {
+            if (PublishOptions.acknowledged(publish.options())) {
+                publisher.send(refused.error());
             }
             return;
         }
-        if (!authorizer.isAuthorized(publisher.identity(), Action.PUBLISH, uri)) {
-            if (acknowledge) {
-                publisher.send(Options.error(MessageType.PUBLISH, request, WampUris.NOT_AUTHORIZED,
-                        "not authorized to publish to '" + uri + "'"));
-            }
-            return;
+        if (options.retain()) {
+            // retained before the fan-out: a subscriber joining meanwhile gets it one way or the other
+            retained.retain(publication);
         }
-        long publication = Ids.random();
-        boolean excludeMe = Options.flag(publish.options(), "exclude_me", true);
         // every matching subscription gets the event once, with its own subscription id; a pattern one also learns
         // the topic it was published to
-        Map<String, Object> patternDetails = Map.of("topic", uri);
-        table.forEachMatch(uri, subscription -> {
-            Event event = new Event(subscription.id(), publication,
-                    subscription.match() == MatchPolicy.EXACT ? Map.of() : patternDetails, publish.payload());
+        boolean filtered = !publication.filter().isNone();
+        Map<String, Object> exactDetails = publication.publisherDetails();
+        Map<String, Object> patternDetails = Publication.withTopic(exactDetails, publication.topic());
+        table.forEachMatch(publication.topic(), subscription -> {
+            Event event = new Event(subscription.id(), publication.id(),
+                    subscription.match() == MatchPolicy.EXACT ? exactDetails : patternDetails,
+                    publication.payload());
             for (Subscription.Subscriber subscriber : subscription.subscribers()) {
-                if (subscriber.isActive() && !(excludeMe && subscriber.peer == publisher)) {
+                WampPeer peer = subscriber.peer;
+                if (subscriber.isActive() && !(publication.excludeMe() && peer == publisher)
+                        && (!filtered || publication.filter().admits(peer.sessionId(), peer.identity()))) {
                     deliver(subscriber, event);
                 }
             }
         });
-        if (acknowledge) {
-            publisher.send(new Published(request, publication));
+        for (PublicationListener listener : publicationListeners) {
+            try {
+                listener.published(publication);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Publication listener {} failed", listener, ex);
+            }
+        }
+        if (options.acknowledge()) {
+            publisher.send(new Published(publish.request(), publication.id()));
         }
     }
 
     /** One subscriber's EVENT: one it cannot be sent (an unwritable payload) does not stop the fan-out. */
     private static void deliver(Subscription.Subscriber subscriber, Event event) {
         try {
-            subscriber.peer.sendIf(subscriber::isActive, event);
+            subscriber.peer.sendIf(() -> subscriber.isActive() && subscriber.isNew(event.publication()), event);
         }
         catch (UnserializableValueException ex) {
             logger.warn("Event of publication {} cannot be sent to session {}: {}", event.publication(),
                     subscriber.peer.sessionId(), ex.getMessage());
+        }
+    }
+
+    private void notify(Consumer<SubscriptionListener> event) {
+        for (SubscriptionListener listener : listeners) {
+            try {
+                event.accept(listener);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Subscription listener {} failed", listener, ex);
+            }
         }
     }
 

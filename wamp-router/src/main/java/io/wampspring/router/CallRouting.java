@@ -84,7 +84,7 @@ final class CallRouting {
             return;
         }
         boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
-        if (discloseMe && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
+        if (discloseMe && rpc.callerDisclosure() == Disclosure.NEVER) {
             refuse(callerState, request, progress, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
             return;
         }
@@ -170,8 +170,10 @@ final class CallRouting {
             long timeoutMillis, boolean progress) {
         Callee callee = pending.registered;
         boolean pattern = callee.registration().match() != MatchPolicy.EXACT;
-        boolean disclose = rpc.callerDisclosure() == CallerDisclosure.ALWAYS
-                || (rpc.callerDisclosure() == CallerDisclosure.ON_REQUEST && (discloseMe || callee.discloseCaller()));
+        // the router's own services learn who calls them whatever the realm discloses: they are the router
+        boolean disclose = rpc.callerDisclosure() == Disclosure.ALWAYS
+                || (rpc.callerDisclosure() == Disclosure.ON_REQUEST && (discloseMe || callee.discloseCaller()))
+                || (callee.discloseCaller() && callee.peer().isRouterService());
         boolean forwardTimeout = timeoutMillis > 0 && pending.callee.calleeKnowsTimeouts;
         if (!pattern && !disclose && !pending.receiveProgress && !progress && !forwardTimeout) {
             return Map.of();

@@ -131,7 +131,7 @@ public final class Dealer {
             reason = WampUris.INVALID_URI;
             refusal = "invalid or reserved procedure URI '" + uri + "'";
         }
-        else if (discloseCaller && rpc.callerDisclosure() == CallerDisclosure.NEVER) {
+        else if (discloseCaller && rpc.callerDisclosure() == Disclosure.NEVER && !peer.isRouterService()) {
             reason = WampUris.OPTION_NOT_ALLOWED;
             refusal = "this realm never discloses callers";
         }

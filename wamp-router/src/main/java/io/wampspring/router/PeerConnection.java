@@ -1,5 +1,6 @@
 package io.wampspring.router;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -15,6 +16,9 @@ public interface PeerConnection {
 
     /** See {@link WampPeer#sendAfter(Supplier)}. */
     void sendAfter(Supplier<WampMessage> changeThenReply);
+
+    /** See {@link WampPeer#sendAllAfter(Supplier)}. */
+    void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies);
 
     /** See {@link WampPeer#sendIf(BooleanSupplier, WampMessage)}. */
     boolean sendIf(BooleanSupplier condition, WampMessage message);

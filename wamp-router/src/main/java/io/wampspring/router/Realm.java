@@ -24,7 +24,7 @@ public final class Realm {
             authenticators.putIfAbsent(authenticator.authMethod(), authenticator);
         }
         this.dealer = new Dealer(routerConfig.uriCheck(), config.authorizer(), config.rpc(), timer);
-        this.broker = new Broker(routerConfig.uriCheck(), config.authorizer());
+        this.broker = new Broker(routerConfig.uriCheck(), config.authorizer(), config.pubsub());
     }
 
     public String name() {

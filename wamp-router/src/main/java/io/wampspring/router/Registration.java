@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * shared registrations). Callees join and leave in O(log n), without copying the others; a CALL picks one without a
  * lock.
  */
-public final class Registration {
+public final class Registration implements UriEntry {
 
     private final long id;
     private final String uri;
@@ -129,7 +129,8 @@ public final class Registration {
                 return next;
             }
         }
-        return null;
+        // callees joining and leaving meanwhile can use up the turns on leaving ones: an active one still counts
+        return firstActive(callees.values());
     }
 
     private @Nullable Callee nextInTurn() {

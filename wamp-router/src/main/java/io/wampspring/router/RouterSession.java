@@ -130,6 +130,11 @@ public final class RouterSession implements WampPeer {
     }
 
     @Override
+    public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
+        connection.sendAllAfter(changeThenReplies);
+    }
+
+    @Override
     public boolean sendIf(BooleanSupplier condition, WampMessage message) {
         return connection.sendIf(condition, message);
     }

@@ -13,7 +13,7 @@ import io.wampspring.router.match.MatchPolicy;
  *                           zero for none
  * @param procedureTimeouts default timeouts per procedure URI or pattern, the best match winning as for calls
  */
-public record RpcConfig(CallerDisclosure callerDisclosure, Duration defaultCallTimeout,
+public record RpcConfig(Disclosure callerDisclosure, Duration defaultCallTimeout,
         List<ProcedureTimeout> procedureTimeouts) {
 
     public RpcConfig {
@@ -21,7 +21,7 @@ public record RpcConfig(CallerDisclosure callerDisclosure, Duration defaultCallT
     }
 
     public static RpcConfig defaults() {
-        return new RpcConfig(CallerDisclosure.ON_REQUEST, Duration.ZERO, List.of());
+        return new RpcConfig(Disclosure.ON_REQUEST, Duration.ZERO, List.of());
     }
 
     /** A default timeout for calls whose procedure matches {@code uri} under {@code match}. */

@@ -1,5 +1,7 @@
 package io.wampspring.router;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -8,6 +10,7 @@ import java.util.function.Supplier;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.serialization.ProtocolViolationException;
+import io.wampspring.router.serialization.UnserializableValueException;
 import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.OutboundQueue;
@@ -124,6 +127,37 @@ public final class WampConnection implements PeerConnection {
         WampMessage[] reply = new WampMessage[1];
         OutboundQueue.Offer offer = queue.offer(() -> serializer.serialize(reply[0] = changeThenReply.get()));
         overflowed(reply[0], offer);
+    }
+
+    @Override
+    public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
+        List<WampMessage> sent = new ArrayList<>();
+        List<OutboundQueue.Offer> offers = queue.offerAll(() -> {
+            List<WampMessage> messages = changeThenReplies.get();
+            List<byte[]> frames = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                byte[] frame = i == 0 ? serializer.serialize(messages.get(0)) : serializedOrNull(messages.get(i));
+                if (frame != null) {
+                    sent.add(messages.get(i));
+                    frames.add(frame);
+                }
+            }
+            return frames;
+        });
+        for (int i = 0; i < offers.size(); i++) {
+            overflowed(sent.get(i), offers.get(i));
+        }
+    }
+
+    private byte @Nullable [] serializedOrNull(WampMessage message) {
+        try {
+            return serializer.serialize(message);
+        }
+        catch (UnserializableValueException ex) {
+            logger.warn("A {} cannot be sent to session {}: {}", message.type(), session.sessionId(),
+                    ex.getMessage());
+            return null;
+        }
     }
 
     /** Applies the slow-consumer policy when a frame did not fit. */

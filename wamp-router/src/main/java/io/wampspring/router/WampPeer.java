@@ -1,6 +1,7 @@
 package io.wampspring.router;
 
 import io.wampspring.router.auth.AuthIdentity;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -25,6 +26,13 @@ public interface WampPeer {
      * the reply, and the peer cannot act on the reply before the change is visible.
      */
     void sendAfter(Supplier<WampMessage> changeThenReply);
+
+    /**
+     * Like {@link #sendAfter}, with messages that must follow the reply before anything else (retained events after
+     * SUBSCRIBED): the first message is the reply; one of the others that cannot be serialized for this peer is
+     * skipped and logged.
+     */
+    void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies);
 
     /**
      * Sends the message if {@code condition}, checked under the same lock as {@link #sendAfter}, holds; returns

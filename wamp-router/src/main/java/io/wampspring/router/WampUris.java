@@ -25,6 +25,8 @@ public final class WampUris {
     public static final String NO_SUCH_ROLE = "wamp.error.no_such_role";
     public static final String NO_SUCH_SESSION = "wamp.error.no_such_session";
     public static final String OPTION_NOT_ALLOWED = "wamp.error.option_not_allowed";
+    /** The router refuses to disclose the sender's identity (publisher identification). */
+    public static final String OPTION_DISALLOWED_DISCLOSE_ME = "wamp.error.option_disallowed.disclose_me";
     public static final String NO_AVAILABLE_CALLEE = "wamp.error.no_available_callee";
     public static final String FEATURE_NOT_SUPPORTED = "wamp.error.feature_not_supported";
     public static final String RUNTIME_ERROR = "wamp.error.runtime_error";

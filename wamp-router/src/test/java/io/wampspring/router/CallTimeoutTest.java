@@ -108,7 +108,7 @@ class CallTimeoutTest {
     @Test
     void zeroTurnsTheRealmDefaultOffAndTheDefaultIsForwarded() {
         router.shutdown(Duration.ZERO);
-        router = RpcTesting.router(new RpcConfig(CallerDisclosure.ON_REQUEST, Duration.ofMillis(40), List.of()));
+        router = RpcTesting.router(new RpcConfig(Disclosure.ON_REQUEST, Duration.ofMillis(40), List.of()));
         TestPeer callee = RpcTesting.advanced(router);
         callee.register(PROC);
         TestPeer caller = RpcTesting.advanced(router);
@@ -127,7 +127,7 @@ class CallTimeoutTest {
     @Test
     void perProcedureTimeoutsFollowTheBestMatchAndTheCallersOwnWins() {
         router.shutdown(Duration.ZERO);
-        router = RpcTesting.router(new RpcConfig(CallerDisclosure.ON_REQUEST, Duration.ofSeconds(9), List.of(
+        router = RpcTesting.router(new RpcConfig(Disclosure.ON_REQUEST, Duration.ofSeconds(9), List.of(
                 new RpcConfig.ProcedureTimeout(MatchPolicy.EXACT, "com.example.fast", Duration.ofMillis(20)),
                 new RpcConfig.ProcedureTimeout(MatchPolicy.PREFIX, "com", Duration.ofSeconds(4)),
                 new RpcConfig.ProcedureTimeout(MatchPolicy.PREFIX, "com.example", Duration.ofSeconds(5)),

@@ -106,7 +106,7 @@ class CallerIdentificationTest {
     @Test
     void aRealmThatAlwaysDisclosesDoesSoUnasked() {
         router.shutdown(Duration.ZERO);
-        router = RpcTesting.router(RpcTesting.disclosure(CallerDisclosure.ALWAYS));
+        router = RpcTesting.router(RpcTesting.disclosure(Disclosure.ALWAYS));
         TestPeer callee = RpcTesting.advanced(router);
         callee.register(PROC);
         TestPeer caller = RpcTesting.basic(router);
@@ -123,7 +123,7 @@ class CallerIdentificationTest {
     @Test
     void aRealmThatNeverDisclosesRefusesToBeAsked() {
         router.shutdown(Duration.ZERO);
-        router = RpcTesting.router(RpcTesting.disclosure(CallerDisclosure.NEVER));
+        router = RpcTesting.router(RpcTesting.disclosure(Disclosure.NEVER));
         TestPeer callee = RpcTesting.advanced(router);
         callee.send(new Register(1L, options("disclose_caller", true), PROC));
         callee.nextError(MessageType.REGISTER, 1L, WampUris.OPTION_NOT_ALLOWED);

@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +7,8 @@ import io.wampspring.router.message.Event;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Publish;
-import io.wampspring.router.message.Published;
 import io.wampspring.router.message.Subscribe;
-import io.wampspring.router.message.Subscribed;
-import io.wampspring.router.serialization.Serializers;
 import io.wampspring.router.serialization.WampSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,31 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pattern-based subscriptions: every matching subscription gets the event once, pattern ones with the topic. */
-class PatternSubscriptionTest {
-
-    private final WampRouter router = new WampRouter(RouterConfig.defaults(), List.of(RealmConfig.anonymous("realm1")));
-
-    @AfterEach
-    void shutdown() {
-        router.shutdown(Duration.ZERO);
-    }
-
-    static List<WampSerializer> serializers() {
-        return Serializers.all();
-    }
+class PatternSubscriptionTest extends PubSubRouterTest {
 
     private static long subscribe(TestPeer peer, String topic, String match) {
-        long request = peer.nextRequest();
-        peer.send(new Subscribe(request, Map.of("match", match), topic));
-        Subscribed subscribed = peer.next(Subscribed.class);
-        assertThat(subscribed.request()).isEqualTo(request);
-        return subscribed.subscription();
-    }
-
-    private static void publishAcknowledged(TestPeer publisher, String topic, Object value) {
-        long request = publisher.nextRequest();
-        publisher.send(new Publish(request, Map.of("acknowledge", true), topic, Payload.ofArgs(value)));
-        assertThat(publisher.next(Published.class).request()).isEqualTo(request);
+        return subscribe(peer, topic, Map.of("match", match));
     }
 
     @ParameterizedTest

@@ -73,8 +73,10 @@ class RouterSessionTest {
         assertThat(details.get("roles")).isInstanceOfSatisfying(Map.class, roles -> {
             assertThat(roles).containsOnlyKeys("broker", "dealer");
             assertThat(roles.get("broker")).isInstanceOfSatisfying(Map.class,
-                    broker -> assertThat(broker.get("features")).isEqualTo(Map.of("publisher_exclusion", true,
-                            "pattern_based_subscription", true)));
+                    broker -> assertThat((Map<Object, Object>) broker.get("features")).containsAllEntriesOf(Map.of(
+                            "publisher_exclusion", true, "publisher_identification", true,
+                            "subscriber_blackwhite_listing", true, "pattern_based_subscription", true,
+                            "event_retention", true, "subscription_revocation", true)));
             assertThat(roles.get("dealer")).isInstanceOfSatisfying(Map.class,
                     dealer -> assertThat(dealer.get("features")).isInstanceOf(Map.class));
         });

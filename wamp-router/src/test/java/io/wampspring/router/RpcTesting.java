@@ -27,7 +27,7 @@ final class RpcTesting {
         return new WampRouter(RouterConfig.defaults(), List.of(RealmConfig.anonymous(REALM).withRpc(rpc)));
     }
 
-    static RpcConfig disclosure(CallerDisclosure disclosure) {
+    static RpcConfig disclosure(Disclosure disclosure) {
         return new RpcConfig(disclosure, Duration.ZERO, List.of());
     }
 

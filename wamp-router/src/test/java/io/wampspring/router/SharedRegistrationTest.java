@@ -238,6 +238,12 @@ class SharedRegistrationTest {
             }
 
             @Override
+            public void sendAllAfter(java.util.function.Supplier<
+                    java.util.List<io.wampspring.router.message.WampMessage>> change) {
+                change.get();
+            }
+
+            @Override
             public boolean sendIf(java.util.function.BooleanSupplier condition,
                     io.wampspring.router.message.WampMessage message) {
                 return condition.getAsBoolean();

@@ -204,8 +204,12 @@ public final class TestPeer {
     }
 
     public long subscribe(String topic) {
+        return subscribe(topic, Map.of());
+    }
+
+    public long subscribe(String topic, Map<String, Object> options) {
         long request = nextRequest();
-        send(new Subscribe(request, Map.of(), topic));
+        send(new Subscribe(request, options, topic));
         Subscribed subscribed = next(Subscribed.class);
         assertThat(subscribed.request()).isEqualTo(request);
         return subscribed.subscription();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.wampspring.router.PubSubConfig;
 import io.wampspring.router.RealmConfig;
 import io.wampspring.router.RouterConfig;
 import io.wampspring.router.RpcConfig;
@@ -11,6 +12,10 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.history.EventStore;
+import io.wampspring.router.history.HistoryRule;
+import io.wampspring.router.history.InMemoryEventStore;
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
@@ -31,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration of the WAMP router, its in-process sessions, {@link WampTemplate} and the annotated endpoints.
  * The WebSocket endpoint is configured by {@link WampWebSocketAutoConfiguration}.
  * <p>
+ * An {@link EventStore} bean, if the application defines one, keeps the event history of every realm
+ * ({@code wamp.pubsub.event-history}); otherwise it is kept in memory.
+ * <p>
  * Every {@link WampArgumentResolver} bean fills parameters of {@code @WampProcedure} and {@code @WampTopic} methods,
  * asked in {@code @Order}/{@code Ordered} order before the built-in resolvers (context, caller, payload values).
  */
@@ -46,16 +54,43 @@ public final class WampAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WampRouter wampRouter(WampProperties properties) {
+    WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
+        List<HistoryRule> history = history(properties);
+        // one store for every realm: its events and queries name their realm
+        EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
         List<RealmConfig> realms = new ArrayList<>();
         for (WampProperties.Realm realm : properties.getRealms()) {
             realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL,
-                    rpc(properties.getRpc(), realm)));
+                    rpc(properties.getRpc(), realm),
+                    new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }
         return new WampRouter(config, realms);
+    }
+
+    /** The event history rules, each checked: a valid topic and at least one bound, or the application fails. */
+    private static List<HistoryRule> history(WampProperties properties) {
+        List<WampProperties.EventHistory> entries = properties.getPubsub().getEventHistory();
+        List<HistoryRule> rules = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            WampProperties.EventHistory entry = entries.get(i);
+            String name = "wamp.pubsub.event-history[" + i + "]";
+            if (!properties.getUriCheck().isValid(entry.getTopic(), entry.getMatch() != MatchPolicy.EXACT)) {
+                throw new IllegalStateException(name + ".topic '" + entry.getTopic() + "' is not a valid "
+                        + entry.getMatch().wireName() + " topic URI");
+            }
+            try {
+                rules.add(new HistoryRule(entry.getMatch(), entry.getTopic(), entry.getLimit(), entry.getMaxAge()));
+            }
+            catch (IllegalArgumentException ex) {
+                // the message says it all: the rule's own cause would only hide it as the root cause
+                throw new IllegalStateException(name + ": " + ex.getMessage() + " (" + name + ".limit, " + name
+                        + ".max-age)");
+            }
+        }
+        return rules;
     }
 
     private static RpcConfig rpc(WampProperties.Rpc rpc, WampProperties.Realm realm) {

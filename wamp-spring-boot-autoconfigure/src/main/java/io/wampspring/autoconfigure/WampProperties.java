@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wampspring.router.CallerDisclosure;
+import io.wampspring.router.Disclosure;
 import io.wampspring.router.UriCheck;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.transport.SlowConsumerPolicy;
@@ -55,6 +55,8 @@ public class WampProperties {
     private final SendBuffer sendBuffer = new SendBuffer();
 
     private final Rpc rpc = new Rpc();
+
+    private final PubSub pubsub = new PubSub();
 
     private final Local local = new Local();
 
@@ -142,6 +144,10 @@ public class WampProperties {
         return rpc;
     }
 
+    public PubSub getPubsub() {
+        return pubsub;
+    }
+
     public SendBuffer getSendBuffer() {
         return sendBuffer;
     }
@@ -182,14 +188,28 @@ public class WampProperties {
          * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
          * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
          */
-        private CallerDisclosure callerDisclosure = CallerDisclosure.ON_REQUEST;
+        private Disclosure callerDisclosure = Disclosure.ON_REQUEST;
 
-        public CallerDisclosure getCallerDisclosure() {
+        /**
+         * Whether subscribers learn who published: on-request (when the publisher sets disclose_me), always, or
+         * never (asking for it is refused with wamp.error.option_disallowed.disclose_me).
+         */
+        private Disclosure publisherDisclosure = Disclosure.ON_REQUEST;
+
+        public Disclosure getCallerDisclosure() {
             return callerDisclosure;
         }
 
-        public void setCallerDisclosure(CallerDisclosure callerDisclosure) {
+        public void setCallerDisclosure(Disclosure callerDisclosure) {
             this.callerDisclosure = callerDisclosure;
+        }
+
+        public Disclosure getPublisherDisclosure() {
+            return publisherDisclosure;
+        }
+
+        public void setPublisherDisclosure(Disclosure publisherDisclosure) {
+            this.publisherDisclosure = publisherDisclosure;
         }
 
         public String getName() {
@@ -277,6 +297,74 @@ public class WampProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /** How the broker treats publications, in every realm. */
+    public static class PubSub {
+
+        /**
+         * Topics whose publications are kept for wamp.subscription.get_events (event history), each with a bound:
+         * a limit of events per topic, a max age, or both. When several entries match a topic, the best one
+         * applies (exact, else the longest prefix, else the best wildcard). Publications that name sessions
+         * (eligible, exclude) are never kept.
+         */
+        private List<EventHistory> eventHistory = new ArrayList<>();
+
+        public List<EventHistory> getEventHistory() {
+            return eventHistory;
+        }
+
+        public void setEventHistory(List<EventHistory> eventHistory) {
+            this.eventHistory = eventHistory;
+        }
+    }
+
+    /** The event history of one topic or pattern of topics. */
+    public static class EventHistory {
+
+        /** Topic URI, or pattern for prefix and wildcard matching. */
+        private String topic = "";
+
+        /** How the topic is matched: exact, prefix or wildcard. */
+        private MatchPolicy match = MatchPolicy.EXACT;
+
+        /** Most events kept per topic, the oldest dropped first; 0 for no bound by count. */
+        private int limit;
+
+        /** How long an event is kept; 0 for no bound by age. */
+        private Duration maxAge = Duration.ZERO;
+
+        public String getTopic() {
+            return topic;
+        }
+
+        public void setTopic(String topic) {
+            this.topic = topic;
+        }
+
+        public MatchPolicy getMatch() {
+            return match;
+        }
+
+        public void setMatch(MatchPolicy match) {
+            this.match = match;
+        }
+
+        public int getLimit() {
+            return limit;
+        }
+
+        public void setLimit(int limit) {
+            this.limit = limit;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.wampspring.router.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -157,7 +158,8 @@ public final class LocalSession implements AutoCloseable {
      */
     public CompletableFuture<LocalSubscription> subscribe(String topic, Map<String, Object> options,
             EventHandler handler) {
-        LocalSubscriptions.Listener listener = subscriptions.newListener(handler);
+        LocalSubscriptions.Listener listener = subscriptions.newListener(handler,
+                Boolean.TRUE.equals(options.get("get_retained")));
         return subscriptions.serialized(() -> request(request -> new Subscribe(request, options, topic), reply -> {
             long subscription = ((Subscribed) reply).subscription();
             subscriptions.add(subscription, listener);
@@ -357,6 +359,17 @@ public final class LocalSession implements AutoCloseable {
             acknowledging.writeLock().lock();
             try {
                 receive(changeThenReply.get());
+            }
+            finally {
+                acknowledging.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
+            acknowledging.writeLock().lock();
+            try {
+                changeThenReplies.get().forEach(LocalSession.this::receive);
             }
             finally {
                 acknowledging.writeLock().unlock();

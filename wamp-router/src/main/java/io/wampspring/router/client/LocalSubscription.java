@@ -20,6 +20,11 @@ public final class LocalSubscription {
         return id;
     }
 
+    /** Events dropped for this handler because it fell more than the session's event backlog behind. */
+    public long droppedEvents() {
+        return listener.droppedEvents();
+    }
+
     /** Removes this handler; the router's subscription ends with the session's last handler on it. */
     public CompletableFuture<Void> unsubscribe() {
         return session.unsubscribe(id, listener);

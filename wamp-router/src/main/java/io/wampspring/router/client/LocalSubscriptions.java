@@ -43,8 +43,9 @@ final class LocalSubscriptions {
         return droppedEvents.sum();
     }
 
-    Listener newListener(EventHandler handler) {
-        return new Listener(handler, new OrderedLane(executor, eventBacklog));
+    /** @param getRetained whether the handler's SUBSCRIBE asks for the retained events */
+    Listener newListener(EventHandler handler, boolean getRetained) {
+        return new Listener(handler, new OrderedLane(executor, eventBacklog), getRetained);
     }
 
     /** Runs a subscribe or unsubscribe once the ones before it have completed, whatever their outcome. */
@@ -56,7 +57,10 @@ final class LocalSubscriptions {
 
     /** Called as SUBSCRIBED is received, under the acknowledging lock, before any EVENT of the subscription. */
     void add(long subscription, Listener listener) {
-        listeners.computeIfAbsent(subscription, id -> new CopyOnWriteArrayList<>()).add(listener);
+        List<Listener> current = listeners.computeIfAbsent(subscription, id -> new CopyOnWriteArrayList<>());
+        // the retained events that follow this SUBSCRIBED are the new handler's: the others had theirs
+        current.forEach(Listener::closeRetained);
+        current.add(listener);
     }
 
     /** Removes a handler; true when it was the subscription's last one. */
@@ -84,9 +88,14 @@ final class LocalSubscriptions {
         if (targets == null) {
             return;
         }
+        boolean retained = Boolean.TRUE.equals(event.details().get("retained"));
         for (Listener listener : targets) {
+            if (!listener.accepts(retained)) {
+                continue;
+            }
             if (!listener.lane.submit(() -> listener.handle(event))) {
                 droppedEvents.increment();
+                listener.droppedEvents.increment();
                 if (listener.reportDrop()) {
                     logger.warn("An event handler of subscription {} is {} events behind; dropping events for it",
                             event.subscription(), eventBacklog);
@@ -100,11 +109,31 @@ final class LocalSubscriptions {
 
         private final EventHandler handler;
         private final OrderedLane lane;
+        private final LongAdder droppedEvents = new LongAdder();
         private volatile boolean dropReported;
+        /**
+         * Whether retained events are still this handler's: from its SUBSCRIBED, if it asked, until its first live
+         * event or another handler's SUBSCRIBED on the same subscription. Changed on the routing thread only.
+         */
+        private volatile boolean retainedOpen;
 
-        private Listener(EventHandler handler, OrderedLane lane) {
+        private Listener(EventHandler handler, OrderedLane lane, boolean getRetained) {
             this.handler = handler;
             this.lane = lane;
+            this.retainedOpen = getRetained;
+        }
+
+        /** Whether an event goes to this handler: a live one always, a retained one only while it is its own. */
+        private boolean accepts(boolean retained) {
+            if (!retained) {
+                retainedOpen = false;
+                return true;
+            }
+            return retainedOpen;
+        }
+
+        private void closeRetained() {
+            retainedOpen = false;
         }
 
         private void handle(Event event) {
@@ -114,6 +143,11 @@ final class LocalSubscriptions {
             catch (Exception ex) {
                 logger.error("Event handler failed for subscription {}", event.subscription(), ex);
             }
+        }
+
+        /** Events dropped for this handler alone, while it was too far behind. */
+        long droppedEvents() {
+            return droppedEvents.sum();
         }
 
         private boolean reportDrop() {

@@ -25,6 +25,29 @@ public enum MatchPolicy {
         return wireName;
     }
 
+    /** Whether an actual URI matches {@code pattern} under this policy. */
+    public boolean matches(String pattern, String uri) {
+        return switch (this) {
+            case EXACT -> pattern.equals(uri);
+            case PREFIX -> uri.startsWith(pattern);
+            case WILDCARD -> wildcardMatches(pattern, uri);
+        };
+    }
+
+    private static boolean wildcardMatches(String pattern, String uri) {
+        String[] wanted = pattern.split("\\.", -1);
+        String[] actual = uri.split("\\.", -1);
+        if (wanted.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < wanted.length; i++) {
+            if (!wanted[i].isEmpty() && !wanted[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The policy for a {@code match} option value, or {@code null} if the router does not know it. */
     public static @Nullable MatchPolicy fromWire(String wireName) {
         return switch (wireName) {

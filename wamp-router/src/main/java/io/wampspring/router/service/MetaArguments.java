@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.wampspring.router.WampUris;
 import io.wampspring.router.client.WampException;
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.message.Payload;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,22 @@ final class MetaArguments {
             return value;
         }
         throw invalid(name + " must be a string");
+    }
+
+    /**
+     * The {@code match} of the optional options dictionary at {@code index}, as on REGISTER or SUBSCRIBE: exact when
+     * absent.
+     */
+    MatchPolicy matchOption(int index) {
+        Object match = optionalDict(index, "options").get("match");
+        if (match == null) {
+            return MatchPolicy.EXACT;
+        }
+        MatchPolicy policy = match instanceof String name ? MatchPolicy.fromWire(name) : null;
+        if (policy == null) {
+            throw invalid("unknown match policy '" + match + "'");
+        }
+        return policy;
     }
 
     @SuppressWarnings("unchecked")

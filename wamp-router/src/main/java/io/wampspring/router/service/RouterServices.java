@@ -16,6 +16,11 @@ public final class RouterServices {
     /** Starts the services of one realm. */
     public static void start(WampRouter router, Realm realm) {
         LocalSession session = LocalSession.routerService(router, realm.name());
-        new RegistrationMetaService(realm.dealer(), session).start();
+        MetaSession meta = new MetaSession(session);
+        new RegistrationMetaService(realm.dealer(), meta).start();
+        new SubscriptionMetaService(realm.broker(), meta).start();
+        if (!realm.broker().config().history().isEmpty()) {
+            new EventHistoryService(realm, session).start();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.wampspring.router.transport;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -54,6 +56,28 @@ public final class OutboundQueue {
             refused = enqueue(frame);
         }
         return started(refused);
+    }
+
+    /**
+     * Offers the frames {@code producer} makes, made and queued under the queue's lock as for
+     * {@link #offer(Supplier)}: nothing another thread offers lands between them. One outcome per frame.
+     */
+    public List<Offer> offerAll(Supplier<List<byte[]>> producer) {
+        List<Offer> offers;
+        boolean start = false;
+        synchronized (this) {
+            List<byte[]> frames = producer.get();
+            offers = new ArrayList<>(frames.size());
+            for (byte[] frame : frames) {
+                Offer refused = enqueue(frame);
+                start |= refused == null;
+                offers.add(refused == null ? Offer.ACCEPTED : refused);
+            }
+        }
+        if (start) {
+            drain();
+        }
+        return offers;
     }
 
     /** Queues a frame, the lock held; null when it was queued and this thread must start writing. */

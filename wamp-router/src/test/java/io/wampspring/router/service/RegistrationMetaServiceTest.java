@@ -1,62 +1,28 @@
 package io.wampspring.router.service;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.wampspring.router.RealmConfig;
-import io.wampspring.router.RouterConfig;
 import io.wampspring.router.TestPeer;
-import io.wampspring.router.WampRouter;
 import io.wampspring.router.WampUris;
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.client.LocalSession;
-import io.wampspring.router.message.Call;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Register;
-import io.wampspring.router.message.Result;
 import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.Unregistered;
-import io.wampspring.router.message.Welcome;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegistrationMetaServiceTest {
-
-    private final WampRouter router = new WampRouter(RouterConfig.defaults(), List.of(RealmConfig.anonymous("realm1")));
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        router.shutdown(Duration.ZERO);
-        executor.shutdownNow();
-        assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static Object call(TestPeer peer, String procedure, Object... args) {
-        long request = peer.nextRequest();
-        peer.send(new Call(request, Map.of(), procedure, Payload.ofArgs(args)));
-        Result result = peer.next(Result.class);
-        assertThat(result.request()).isEqualTo(request);
-        return result.payload().args().get(0);
-    }
+class RegistrationMetaServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void theDealerAnnouncesTheRegistrationMetaApi() {
-        TestPeer peer = new TestPeer(router);
-        Welcome welcome = peer.join("realm1");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) welcome.details().get("roles"))
-                .get("dealer");
-        assertThat(dealer.get("features")).isInstanceOfSatisfying(Map.class,
-                features -> assertThat(features.get("registration_meta_api")).isEqualTo(true));
+        assertThat(announcedFeatures("dealer")).containsEntry("registration_meta_api", true);
     }
 
     @Test
@@ -95,17 +61,15 @@ class RegistrationMetaServiceTest {
         TestPeer inspector = TestPeer.joined(router, "realm1");
         for (String procedure : List.of("wamp.registration.get", "wamp.registration.list_callees",
                 "wamp.registration.count_callees")) {
-            long request = inspector.nextRequest();
-            inspector.send(new Call(request, Map.of(), procedure, Payload.ofArgs(42L)));
-            inspector.nextError(MessageType.CALL, request, WampUris.NO_SUCH_REGISTRATION);
+            callFails(inspector, WampUris.NO_SUCH_REGISTRATION, procedure, 42L);
         }
-        long request = inspector.nextRequest();
-        inspector.send(new Call(request, Map.of(), "wamp.registration.get", Payload.ofArgs("not an id")));
-        inspector.nextError(MessageType.CALL, request, WampUris.INVALID_ARGUMENT);
+        callFails(inspector, WampUris.INVALID_ARGUMENT, "wamp.registration.get", "not an id");
+        callFails(inspector, WampUris.INVALID_ARGUMENT, "wamp.registration.lookup", "com.example.exact",
+                Map.of("match", "fuzzy"));
         // the router's own procedures are not the clients' business, and not theirs to take
         assertThat(call(inspector, "wamp.registration.list")).isEqualTo(Map.of(
                 "exact", List.of(), "prefix", List.of(), "wildcard", List.of()));
-        request = inspector.nextRequest();
+        long request = inspector.nextRequest();
         inspector.send(new Register(request, Map.of(), "wamp.registration.list"));
         inspector.nextError(MessageType.REGISTER, request, WampUris.INVALID_URI);
     }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 
 import io.wampspring.router.WampUris;
 import io.wampspring.router.client.LocalSession;
@@ -16,17 +16,19 @@ import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
 import io.wampspring.spring.binding.WampCallContext;
+import io.wampspring.spring.binding.WampEventContext;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.invocation.ProcedureHandler;
+import io.wampspring.spring.invocation.TopicHandler;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import tools.jackson.databind.JavaType;
 
 /**
- * Publishes and calls from Java code, as any WAMP client would: through the router's Dealer and Broker, so calls
- * reach remote callees and annotated ones alike, and events reach every subscriber. Arguments are converted with
- * the application's Jackson mapper. Every operation is asynchronous; failed calls complete with
+ * Publishes, subscribes, calls and registers from Java code, as any WAMP client would: through the router's Dealer
+ * and Broker, so calls reach remote callees and annotated ones alike, and events reach every subscriber. Arguments
+ * are converted with the application's Jackson mapper. Every operation is asynchronous; failed calls complete with
  * {@link io.wampspring.router.client.WampException} carrying the error URI, args and kwargs.
  */
 public class WampTemplate {
@@ -113,6 +115,37 @@ public class WampTemplate {
                 .thenApply(id -> new WampRegistration(session, id)));
     }
 
+    /**
+     * Subscribes {@code body} to a topic, as a {@code @WampTopic} method would be: it gets each event's context
+     * ({@link WampEventContext#args()}, {@code kwargs()}, the topic, the publisher if disclosed, whether the event
+     * is a retained one), one event at a time and in publish order, on the application's task executor. An exception
+     * is logged and counted, and affects nobody else; a body that falls more than {@code wamp.local.event-backlog}
+     * events behind loses events (counted). Completes with the subscription, which can be unsubscribed.
+     */
+    public CompletableFuture<WampSubscription> subscribe(String topic, SubscribeOptions options,
+            TopicHandler.Body body) {
+        Map<String, Object> subscribeOptions = options.toMap();
+        TopicHandler handler = new TopicHandler(topic, body, "Subscription to " + topic + " (template)");
+        return withSession(session -> session.subscribe(topic, subscribeOptions, handler)
+                .thenApply(subscription -> new WampSubscription(topic, subscription, handler)));
+    }
+
+    /**
+     * Subscribes a handler of each event's value as {@code type}: its first positional argument, or its keyword
+     * arguments when it has only those (as a single object parameter of a {@code @WampTopic} method binds). An event
+     * whose value does not fit counts as a failure of the subscription.
+     */
+    public <T> CompletableFuture<WampSubscription> subscribe(String topic, SubscribeOptions options, Class<T> type,
+            BiConsumer<? super @Nullable T, WampEventContext> handler) {
+        JavaType javaType = converter.javaType(type);
+        return subscribe(topic, options, event -> {
+            @SuppressWarnings("unchecked")
+            T value = (T) converter.fromPayload(firstValue(event.args(), event.kwargs()), javaType,
+                    "the event of " + event.topic());
+            handler.accept(value, event);
+        });
+    }
+
     /** The mapped future, whose cancellation also cancels {@code call} (and so sends CANCEL). */
     private static <T> CompletableFuture<T> cancelling(CompletableFuture<Result> call,
             Function<Result, T> mapping) {
@@ -140,11 +173,13 @@ public class WampTemplate {
 
     /** The first positional argument, or the keyword arguments when a callee answered with those alone. */
     private static @Nullable Object firstValue(Result result) {
-        List<Object> args = result.payload().args();
+        return firstValue(result.payload().args(), result.payload().kwargs());
+    }
+
+    private static @Nullable Object firstValue(@Nullable List<Object> args, @Nullable Map<String, Object> kwargs) {
         if (args != null && !args.isEmpty()) {
             return args.get(0);
         }
-        Map<String, Object> kwargs = result.payload().kwargs();
         return kwargs != null && !kwargs.isEmpty() ? kwargs : null;
     }
 

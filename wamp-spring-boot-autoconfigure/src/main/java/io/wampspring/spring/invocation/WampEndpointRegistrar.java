@@ -3,16 +3,15 @@ package io.wampspring.spring.invocation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
-import io.wampspring.spring.annotation.Match;
+import io.wampspring.router.client.LocalSubscription;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
 import io.wampspring.spring.binding.MethodArguments;
@@ -20,6 +19,7 @@ import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.RegisterOptions;
+import io.wampspring.spring.core.SubscribeOptions;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +43,7 @@ import org.springframework.core.annotation.AnnotationUtils;
  * or subscribes them through the application's in-process session of their realm. Their parameters are filled by
  * the application's {@link WampArgumentResolver}s, in the order given, then the built-in ones. A duplicate or invalid
  * URI, or a parameter no resolver can fill, fails the application's start with a message that names the method.
+ * Once started, {@link #topicEndpoints()} tells how each subscribed method fares.
  */
 public final class WampEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -55,6 +56,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final String defaultRealm;
     private final WampArgumentResolverComposite procedureArguments;
     private final WampArgumentResolverComposite topicArguments;
+    private final List<WampTopicEndpoint> topicEndpoints = new CopyOnWriteArrayList<>();
     private ConfigurableListableBeanFactory beanFactory;
 
     /** A registrar with the built-in argument resolvers only. */
@@ -104,6 +106,11 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         }
     }
 
+    /** Every subscribed {@code @WampTopic} method, with its failures and dropped events. */
+    public List<WampTopicEndpoint> topicEndpoints() {
+        return List.copyOf(topicEndpoints);
+    }
+
     /** The class to scan, or null for a bean whose type cannot be determined (as Spring's event listeners do). */
     private @Nullable Class<?> targetClass(String beanName) {
         try {
@@ -130,10 +137,13 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
         MethodArguments arguments = arguments(topicArguments, method);
-        EventHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments);
-        LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.subscribe(topic, subscribeOptions(annotation), handler),
+        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable,
+                arguments);
+        String realm = realm(annotation.realm());
+        LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
+        LocalSubscription subscription = await(session.subscribe(topic, subscribeOptions(annotation), handler),
                 "subscribe @WampTopic '" + topic + "'", method);
+        topicEndpoints.add(new WampTopicEndpoint(realm, topic, annotation.match(), method, handler, subscription));
         logger.debug("Subscribed {}", handler);
     }
 
@@ -142,10 +152,9 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         return new RegisterOptions(annotation.match(), annotation.invoke(), annotation.discloseCaller()).toMap();
     }
 
-    /** SUBSCRIBE.Options for the annotation: only a non-default match policy. */
+    /** SUBSCRIBE.Options for the annotation: only what differs from the defaults, with the spec's keys and values. */
     static Map<String, Object> subscribeOptions(WampTopic annotation) {
-        return annotation.match() == Match.EXACT ? Map.of()
-                : Map.of("match", annotation.match().name().toLowerCase(Locale.ROOT));
+        return new SubscribeOptions(annotation.match(), annotation.getRetained(), Map.of()).toMap();
     }
 
     /** Resolvers chosen on the declared method, whose parameter annotations and names an interface may lack. */
@@ -170,9 +179,9 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         return uri;
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<?> future, String what, Method method) {
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String what, Method method) {
         try {
-            future.get(REGISTRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(REGISTRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException ex) {
             throw new BeanInitializationException(

@@ -68,6 +68,13 @@ class EndpointOptionsTests {
         assertThat(subscribeOptions("wildcardTopic")).isEqualTo(Map.of("match", "wildcard"));
     }
 
+    @Test
+    void getRetainedWhenAsked() throws Exception {
+        assertThat(subscribeOptions("retainedTopic")).isEqualTo(Map.of("get_retained", true));
+        assertThat(subscribeOptions("retainedPrefixTopic"))
+                .isEqualTo(Map.of("match", "prefix", "get_retained", true));
+    }
+
     @SuppressWarnings("unused")
     static class Endpoints {
 
@@ -108,7 +115,7 @@ class EndpointOptionsTests {
         void plainTopic() {
         }
 
-        @WampTopic(value = "test.topic", match = Match.EXACT)
+        @WampTopic(value = "test.topic", match = Match.EXACT, getRetained = false)
         void explicitExactTopic() {
         }
 
@@ -118,6 +125,14 @@ class EndpointOptionsTests {
 
         @WampTopic(value = "test..topic", match = Match.WILDCARD)
         void wildcardTopic() {
+        }
+
+        @WampTopic(value = "test.topic", getRetained = true)
+        void retainedTopic() {
+        }
+
+        @WampTopic(value = "test.", match = Match.PREFIX, getRetained = true)
+        void retainedPrefixTopic() {
         }
     }
 }

@@ -323,9 +323,22 @@ public final class TestWampClient implements AutoCloseable {
 
     /** Subscribes; the returned queue receives the subscription's events in arrival order. */
     public BlockingQueue<Event> subscribe(String topic) {
-        WampMessage reply = await(request(request -> new Subscribe(request, Map.of(), topic)));
+        return subscribe(topic, Map.of());
+    }
+
+    /**
+     * Subscribes with SUBSCRIBE.Options; the returned queue receives the subscription's events in arrival order,
+     * from the first one right after SUBSCRIBED (a retained event) on.
+     */
+    public BlockingQueue<Event> subscribe(String topic, Map<String, Object> options) {
+        return subscriptions.get(subscribeWith(topic, options));
+    }
+
+    /** Subscribes with SUBSCRIBE.Options and returns the subscription id; its events go to its queue as above. */
+    public long subscribeWith(String topic, Map<String, Object> options) {
+        WampMessage reply = await(request(request -> new Subscribe(request, options, topic)));
         if (reply instanceof Subscribed subscribed) {
-            return subscriptions.computeIfAbsent(subscribed.subscription(), id -> new LinkedBlockingQueue<>());
+            return subscribed.subscription(); // its queue was put in place when SUBSCRIBED arrived
         }
         throw new AssertionError("SUBSCRIBE " + topic + " failed: " + reply);
     }
@@ -337,7 +350,15 @@ public final class TestWampClient implements AutoCloseable {
 
     /** Publishes with acknowledgement and returns the publication id. */
     public long publishAcknowledged(String topic, @Nullable List<?> args, @Nullable Map<String, ?> kwargs) {
-        WampMessage reply = await(request(request -> new Publish(request, Map.of("acknowledge", true), topic,
+        return publishAcknowledged(topic, Map.of(), args, kwargs);
+    }
+
+    /** Publishes with PUBLISH.Options and acknowledgement, and returns the publication id. */
+    public long publishAcknowledged(String topic, Map<String, Object> options, @Nullable List<?> args,
+            @Nullable Map<String, ?> kwargs) {
+        Map<String, Object> acknowledged = new java.util.LinkedHashMap<>(options);
+        acknowledged.put("acknowledge", true);
+        WampMessage reply = await(request(request -> new Publish(request, acknowledged, topic,
                 Payload.of(args, kwargs))));
         if (reply instanceof Published published) {
             return published.publication();
@@ -421,7 +442,12 @@ public final class TestWampClient implements AutoCloseable {
                 }
             }
             case INTERRUPT -> interrupts.add((Interrupt) message);
-            case SUBSCRIBED -> complete(((Subscribed) message).request(), message);
+            case SUBSCRIBED -> {
+                // in place before the EVENT that may follow at once (a retained event)
+                subscriptions.computeIfAbsent(((Subscribed) message).subscription(),
+                        id -> new LinkedBlockingQueue<>());
+                complete(((Subscribed) message).request(), message);
+            }
             case PUBLISHED -> complete(((Published) message).request(), message);
             case ERROR -> {
                 if (!complete(((ErrorMessage) message).request(), message)) {
