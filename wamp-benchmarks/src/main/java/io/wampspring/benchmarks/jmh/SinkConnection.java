@@ -1,5 +1,6 @@
 package io.wampspring.benchmarks.jmh;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -50,6 +51,11 @@ final class SinkConnection implements PeerConnection {
     @Override
     public void sendAfter(Supplier<WampMessage> changeThenReply) {
         send(changeThenReply.get());
+    }
+
+    @Override
+    public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
+        changeThenReplies.get().forEach(this::send);
     }
 
     @Override
