@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Plain-call throughput of this tree against an earlier revision, measured in the same run.
+# Throughput of this tree against an earlier revision, measured in the same run.
 #
 #   wamp-benchmarks/compare-with.sh <git revision>      (e.g. the foundation's last commit)
+#   SCENARIOS="pubsub-fanout" wamp-benchmarks/compare-with.sh 1b22bf8
 #
 # Builds the revision's sample app in a temporary git worktree and this tree's sample app and load client, starts
-# both apps (benchmark profile, free loopback ports), and runs rpc-annotated and rpc-remote against each, alternating
-# baseline and current for ROUNDS rounds with the same load client. Prints each BENCH line tagged with its app, then
-# the ops/s of each app per scenario (min-max) and the ratio current/baseline of the means. Both apps are stopped by
-# their PIDs at the end, also on failure or Ctrl-C; the worktree is removed.
+# both apps (benchmark profile, free loopback ports), and runs the scenarios (by default rpc-annotated and
+# rpc-remote, plain calls) against each, alternating baseline and current for ROUNDS rounds with the same load client
+# (baseline first in odd rounds, current first in even ones).
+# Prints each BENCH line tagged with its app, then the ops/s of each app per scenario (min-max) and the ratio
+# current/baseline of the means, and for pubsub-fanout the same for delivered events/s (its ops/s are
+# publications/s). Both apps are stopped by their PIDs at the end, also on failure or Ctrl-C; the worktree is removed.
 #
-# Knobs: ROUNDS=3 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 PAYLOAD=64 SERVER_JAVA_OPTS CLIENT_JAVA_OPTS OUT_DIR
+# Knobs: SCENARIOS="rpc-annotated rpc-remote" (any of echo rpc-remote rpc-annotated pubsub-fanout, space- or
+#   comma-separated) ROUNDS=3 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 PAYLOAD=64 SUBSCRIBERS=100 WINDOW=16
+#   SERVER_JAVA_OPTS CLIENT_JAVA_OPTS OUT_DIR
 set -euo pipefail
 
 BASELINE_REV=${1:?usage: compare-with.sh <git revision>}
@@ -18,9 +23,22 @@ CONNECTIONS=${CONNECTIONS:-50}
 WARMUP_S=${WARMUP_S:-5}
 DURATION_S=${DURATION_S:-15}
 PAYLOAD=${PAYLOAD:-64}
+SUBSCRIBERS=${SUBSCRIBERS:-100}
+WINDOW=${WINDOW:-16}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xms256m -Xmx256m"}
-SCENARIOS=(rpc-annotated rpc-remote)
+SCENARIO_LIST=${SCENARIOS:-"rpc-annotated rpc-remote"}
+read -r -a SCENARIOS <<< "${SCENARIO_LIST//,/ }"
+if [[ ${#SCENARIOS[@]} -eq 0 ]]; then
+  echo "SCENARIOS is empty" >&2
+  exit 2
+fi
+for scenario in "${SCENARIOS[@]}"; do
+  case "$scenario" in
+    echo|rpc-remote|rpc-annotated|pubsub-fanout) ;;
+    *) echo "unknown scenario '$scenario' in SCENARIOS (echo rpc-remote rpc-annotated pubsub-fanout)" >&2; exit 2 ;;
+  esac
+done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/compare"}
@@ -58,46 +76,67 @@ echo "building this tree" >&2
 cp "$ROOT/sample-app/target/sample-app.jar" "$OUT_DIR/current-app.jar"
 cp "$ROOT/wamp-benchmarks/target/wamp-benchmarks.jar" "$OUT_DIR/wamp-benchmarks.jar"
 
-start_app() {  # name -> prints port
-  local name=$1 port
+# Runs in this shell, not in a $(...) subshell: its PID must reach PIDS, or cleanup cannot stop the app.
+start_app() {  # name -> sets STARTED_PORT
+  local name=$1 port pid
   port=$(free_port)
   # shellcheck disable=SC2086
   java $SERVER_JAVA_OPTS -jar "$OUT_DIR/$name-app.jar" --spring.profiles.active=benchmark \
     --server.port="$port" --server.address=127.0.0.1 > "$OUT_DIR/$name-app.log" 2>&1 &
-  PIDS+=($!)
+  pid=$!
+  PIDS+=("$pid")
+  echo "$name app pid $pid on 127.0.0.1:$port (log $OUT_DIR/$name-app.log)" >&2
   for _ in $(seq 1 120); do
-    grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log" && { echo "$port"; return; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name app exited during startup:" >&2
+      tail -50 "$OUT_DIR/$name-app.log" >&2
+      exit 1
+    fi
+    if grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log"; then
+      STARTED_PORT=$port
+      return
+    fi
     sleep 0.5
   done
-  echo "$name app did not start" >&2
+  echo "$name app did not start in 60 s" >&2
   exit 1
 }
-BASELINE_PORT=$(start_app baseline)
-CURRENT_PORT=$(start_app current)
+start_app baseline
+BASELINE_PORT=$STARTED_PORT
+start_app current
+CURRENT_PORT=$STARTED_PORT
 
 {
   echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ) baseline=$(git -C "$ROOT" rev-parse --short "$BASELINE_REV")" \
     "current=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+changes')"
   echo "# java: $(java -version 2>&1 | head -2 | tail -1); machine: nproc=$(nproc), $(uname -srm)"
-  echo "# settings: rounds=$ROUNDS connections=$CONNECTIONS warmup_s=$WARMUP_S duration_s=$DURATION_S payload=$PAYLOAD"
+  echo "# settings: scenarios=${SCENARIOS[*]} rounds=$ROUNDS connections=$CONNECTIONS warmup_s=$WARMUP_S" \
+    "duration_s=$DURATION_S payload=$PAYLOAD subscribers=$SUBSCRIBERS window=$WINDOW" \
+    "server_opts='$SERVER_JAVA_OPTS' client_opts='$CLIENT_JAVA_OPTS'"
 } | tee -a "$RESULTS"
 
 for round in $(seq 1 "$ROUNDS"); do
+  # baseline first in odd rounds, current first in even ones: a load that rises or falls during the run (other
+  # builds on a shared machine) does not favour one app in every round
+  order="baseline current"
+  (( round % 2 == 0 )) && order="current baseline"
   for scenario in "${SCENARIOS[@]}"; do
-    for app in baseline current; do
+    for app in $order; do
       port=$BASELINE_PORT
       [[ $app == current ]] && port=$CURRENT_PORT
       echo "# round $round $scenario $app: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
       # shellcheck disable=SC2086
       java $CLIENT_JAVA_OPTS -jar "$OUT_DIR/wamp-benchmarks.jar" run --server "ws://127.0.0.1:$port" \
         --scenario "$scenario" --connections "$CONNECTIONS" --warmup-s "$WARMUP_S" --duration-s "$DURATION_S" \
-        --payload "$PAYLOAD" --round "$round" | sed "s/^BENCH /BENCH app=$app /" | tee -a "$RESULTS"
+        --payload "$PAYLOAD" --subscribers "$SUBSCRIBERS" --window "$WINDOW" --round "$round" \
+        | sed "s/^BENCH /BENCH app=$app /" | tee -a "$RESULTS"
     done
   done
 done
 
 echo
 awk '/^BENCH app=/ {
+  split("", f)
   for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
   key = f["scenario"] " " f["app"]; v = f["ops_per_s"] + 0
   sum[key] += v; n[key]++
@@ -105,13 +144,47 @@ awk '/^BENCH app=/ {
   if (!(key in hi) || v > hi[key]) hi[key] = v
   errors[key] += f["errors"]
   scenarios[f["scenario"]] = 1
+  round = f["round"] + 0
+  if (round > rounds) rounds = round
+  ops[f["scenario"], round, f["app"]] = v
+  if ("events_per_s" in f) {
+    e = f["events_per_s"] + 0
+    esum[key] += e; en[key]++
+    if (!(key in elo) || e < elo[key]) elo[key] = e
+    if (!(key in ehi) || e > ehi[key]) ehi[key] = e
+    fanout[f["scenario"]] = 1
+    evs[f["scenario"], round, f["app"]] = e
+  }
+}
+function per_round(values, s,    out, r) {
+  out = ""
+  for (r = 1; r <= rounds; r++) {
+    if (((s, r, "baseline") in values) && ((s, r, "current") in values) && values[s, r, "baseline"] > 0) {
+      out = out (out == "" ? "" : " / ") sprintf("%.3f", values[s, r, "current"] / values[s, r, "baseline"])
+    }
+  }
+  return out
 }
 END {
-  printf "| scenario | baseline ops/s (min-max) | current ops/s (min-max) | current/baseline (means) | errors |\n"
-  printf "|---|---|---|---|---|\n"
+  printf "| scenario | baseline ops/s (min-max) | current ops/s (min-max) | current/baseline (means) "
+  printf "| current/baseline per round | errors |\n"
+  printf "|---|---|---|---|---|---|\n"
   for (s in scenarios) {
     b = s " baseline"; c = s " current"
-    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %d |\n", s, lo[b], hi[b], lo[c], hi[c],
-      (sum[c] / n[c]) / (sum[b] / n[b]), errors[b] + errors[c]
+    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %s | %d |\n", s, lo[b], hi[b], lo[c], hi[c],
+      (sum[c] / n[c]) / (sum[b] / n[b]), per_round(ops, s), errors[b] + errors[c]
+  }
+  header = 0
+  for (s in fanout) {
+    b = s " baseline"; c = s " current"
+    if (!(b in en) || !(c in en)) continue
+    if (!header) {
+      printf "\n| scenario | baseline events/s (min-max) | current events/s (min-max) | current/baseline (means) "
+      printf "| current/baseline per round |\n"
+      printf "|---|---|---|---|---|\n"
+      header = 1
+    }
+    printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %s |\n", s, elo[b], ehi[b], elo[c], ehi[c],
+      (esum[c] / en[c]) / (esum[b] / en[b]), per_round(evs, s)
   }
 }' "$RESULTS" | tee "$OUT_DIR/table.md"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks of router internals, by default UriTableBenchmark (see docs/benchmarks.md).
+# JMH micro-benchmarks of router internals, by default UriTableBenchmark (see docs/benchmarks.md); the PubSub scale
+# benchmarks are PubSubMatchBenchmark, PubSubPublishBenchmark and PubSubJoinBenchmark (select them all with 'PubSub').
 #
 # Builds wamp-benchmarks with the modules it depends on (package, never install), writes its runtime classpath to
 # wamp-benchmarks/target/jmh.classpath, and runs org.openjdk.jmh.Main on target/classes plus that classpath. Not the
@@ -9,6 +10,7 @@
 # Arguments go to JMH as they are; without any: UriTableBenchmark with the annotation defaults (1 fork, 3 x 1 s
 # warm-up, 5 x 1 s measurement) and a JSON result in OUT_DIR. Examples:
 #   wamp-benchmarks/run-jmh.sh UriTableBenchmark -p lookup=mixed -p entries=100,100000
+#   wamp-benchmarks/run-jmh.sh PubSub -f 2 -wi 3 -i 5 -rf json -rff wamp-benchmarks/target/jmh/pubsub.json
 #   SKIP_BUILD=1 wamp-benchmarks/run-jmh.sh -l
 # Knobs (environment): SKIP_BUILD=0 OUT_DIR=wamp-benchmarks/target/jmh JAVA_OPTS= (for the launcher JVM only)
 set -euo pipefail

@@ -39,14 +39,31 @@
 //                                               invocation unanswered and answers the final one with all chunks'
 //                                               args in order and kwargs {chunks, request})
 //   release {procedure}                         answers the held invocations of a hold callee; answers {released}
-//   subscribe {topic}; publish {topic, args?, kwargs?, options?} (acknowledged)
-//   events {topic, count, token?}; invocations {procedure, count, token?}
+//   subscribe {topic, options?, key?}          SUBSCRIBE.Options as given (autobahn-js passes them through; wampy
+//                                               sends match and get_retained only). Events are kept under key
+//                                               (default: the topic), so one session can hold an exact and a
+//                                               pattern subscription of the same URI. Answers {subscriptionId}, or a
+//                                               refusal as ok: false with error {uri, args, kwargs}
+//   unsubscribe {key}                           unsubscribes what subscribe kept under key; answers {} or a refusal
+//   publish {topic, args?, kwargs?, options?}   acknowledged unless options.acknowledge is false (autobahn-js only:
+//                                               wampy always asks for PUBLISHED). Answers {publicationId} (null when
+//                                               not acknowledged), or the broker's ERROR as ok: false with error
+//                                               {uri, args, kwargs}
+//   publishMany {topic, count, options?, kwargs?}
+//                                               publishes args [0], [1], ... [count - 1] in this order, back to back,
+//                                               then waits for every PUBLISHED; answers {published, publicationIds}
+//   events {topic|key, count, token?}; invocations {procedure, count, token?}
 //                                               wait until count arrived (only those whose kwargs.token is token).
 //                                               An invocation is {args, kwargs, details (INVOCATION.Details as
-//                                               received), request (the INVOCATION's request id)}
+//                                               received), request (the INVOCATION's request id)}; an event is
+//                                               {args, kwargs, details (EVENT.Details as received, not as the
+//                                               library shows them: autobahn-js fills in the topic of an exact
+//                                               subscription), subscription, publication}
 //   wire {}                                     the RPC messages received and sent so far, without their payloads:
 //                                               {received: [[type, request, dict]], sent: [...]} (ERROR, CALL,
-//                                               CANCEL, RESULT, INVOCATION, INTERRUPT, YIELD)
+//                                               CANCEL, RESULT, INVOCATION, INTERRUPT, YIELD), and the PubSub
+//                                               requests sent: pubsubSent [[type, request, options, topic]]
+//                                               (PUBLISH, SUBSCRIBE; UNSUBSCRIBE as [34, request, subscription])
 //   stats {}; status {}; leave {}
 // The driver exits when stdin closes, after "leave", or after an idle limit, so it never outlives its test.
 
@@ -160,9 +177,13 @@ const stats = { undefinedExtMessages: [] };
 
 // the RPC messages on the wire, without payloads (type, request id, options/details), for the tests to inspect
 const RPC_TYPES = new Set([8, 48, 49, 50, 68, 69, 70]);
-const wire = { received: [], sent: [] };
+// the PubSub requests the library sent (PUBLISH, SUBSCRIBE, UNSUBSCRIBE), without payloads: what it put on the wire
+const PUBSUB_REQUESTS = new Set([16, 32, 34]);
+const wire = { received: [], sent: [], pubsubSent: [] };
 /** The INVOCATION being delivered: the libraries call the endpoint while decoding it, in the same tick. */
 let deliveredInvocation = null;
+/** The EVENT being delivered (subscription, publication, details as received), likewise. */
+let deliveredEvent = null;
 
 function tapReceived(message) {
     if (Array.isArray(message) && RPC_TYPES.has(message[0])) {
@@ -173,6 +194,8 @@ function tapReceived(message) {
         if (type === 68) {
             deliveredInvocation = { request, details: message[3] || {} };
         }
+    } else if (Array.isArray(message) && message[0] === 36) {
+        deliveredEvent = { subscription: message[1], publication: message[2], details: message[3] || {} };
     }
     return message;
 }
@@ -182,6 +205,8 @@ function tapSent(message) {
         const [type, request] = message;
         const dict = type === 8 ? { type: message[1], request: message[2], error: message[4] } : message[2];
         wire.sent.push(toWire([type, type === 8 ? message[2] : request, dict]));
+    } else if (Array.isArray(message) && PUBSUB_REQUESTS.has(message[0])) {
+        wire.pubsubSent.push(toWire(message.slice(0, message[0] === 34 ? 3 : 4)));
     }
 }
 
@@ -246,6 +271,21 @@ function recordInvocation(procedure, args, kwargs) {
     return invocation;
 }
 
+/** Records an event under key, with what the tap saw of the EVENT the library is delivering. */
+function recordEvent(key, args, kwargs) {
+    const delivered = deliveredEvent || { subscription: null, publication: null, details: {} };
+    record(events, key, { args: toWire(args ?? []), kwargs: toWire(kwargs ?? {}), details: toWire(delivered.details),
+        subscription: toWire(delivered.subscription), publication: toWire(delivered.publication) });
+}
+
+/** Options for a library call: none (undefined) rather than an empty object. */
+function optionsOrNone(options) {
+    return options && Object.keys(options).length ? fromWire(options) : undefined;
+}
+
+// subscriptions by the key the test gave them: autobahn-js keeps Subscription objects, wampy ids
+const subscriptions = new Map();
+
 function record(map, key, entry) {
     if (!map.has(key)) {
         map.set(key, []);
@@ -297,6 +337,13 @@ async function autobahnClient() {
             return { args: toWire(result.args), kwargs: toWire(result.kwargs) };
         }
         return { args: result === null || result === undefined ? [] : [toWire(result)], kwargs: {} };
+    }
+
+    function refusal(e) {
+        if (e instanceof autobahn.Error) {
+            return { ok: false, error: { uri: e.error, args: toWire(e.args), kwargs: toWire(e.kwargs) } };
+        }
+        throw e;
     }
 
     return {
@@ -395,16 +442,53 @@ async function autobahnClient() {
             }
         },
 
-        async subscribe({ topic }) {
-            const subscription = await session.subscribe(topic, (args, kwargs, details) => {
-                record(events, topic, { args: toWire(args), kwargs: toWire(kwargs), details: { publication: details.publication, publisher: details.publisher, topic: details.topic } });
-            });
-            return { subscriptionId: subscription.id };
+        /** autobahn-js sends SUBSCRIBE.Options exactly as given ({match: 'prefix'}, {get_retained: true}, ...). */
+        async subscribe({ topic, options, key }) {
+            try {
+                const subscription = await session.subscribe(topic, (args, kwargs) => recordEvent(key ?? topic, args, kwargs),
+                    optionsOrNone(options));
+                subscriptions.set(key ?? topic, subscription);
+                return { ok: true, result: { subscriptionId: subscription.id } };
+            } catch (e) {
+                return refusal(e);
+            }
         },
 
+        async unsubscribe({ key }) {
+            const subscription = subscriptions.get(key);
+            if (!subscription) {
+                throw new Error('no subscription under ' + key);
+            }
+            try {
+                await session.unsubscribe(subscription);
+                subscriptions.delete(key);
+                return { ok: true, result: {} };
+            } catch (e) {
+                return refusal(e);
+            }
+        },
+
+        /**
+         * autobahn-js sends PUBLISH.Options exactly as given (any type: the broker judges them) and answers a
+         * promise only with acknowledge.
+         */
         async publish({ topic, args, kwargs, options }) {
-            const publication = await session.publish(topic, fromWire(args), fromWire(kwargs), { acknowledge: true, ...(options || {}) });
-            return { publicationId: publication.id };
+            try {
+                const publication = await session.publish(topic, fromWire(args), fromWire(kwargs), { acknowledge: true, ...fromWire(options || {}) });
+                return { ok: true, result: { publicationId: publication ? publication.id : null } };
+            } catch (e) {
+                return refusal(e);
+            }
+        },
+
+        publishMany({ topic, count, options, kwargs }) {
+            const all = { acknowledge: true, ...fromWire(options || {}) };
+            const acks = [];
+            for (let i = 0; i < count; i++) {
+                // autobahn-js keeps the options object with the request: each PUBLISH gets its own
+                acks.push(session.publish(topic, [i], fromWire(kwargs), { ...all }));
+            }
+            return Promise.all(acks).then(publications => publications.map(p => (p ? p.id : null)));
         },
 
         status() {
@@ -480,6 +564,13 @@ async function wampyClient() {
             return undefined;
         }
         return { argsList: fromWire(args === undefined ? [] : args), argsDict: fromWire(kwargs) };
+    }
+
+    function refusal(e) {
+        if (e && e.errorUri) {
+            return { ok: false, error: { uri: e.errorUri, args: toWire(e.argsList ?? []), kwargs: toWire(e.argsDict ?? {}) } };
+        }
+        throw e;
     }
 
     return {
@@ -592,16 +683,57 @@ async function wampyClient() {
             }
         },
 
-        async subscribe({ topic }) {
-            const subscription = await wampy.subscribe(topic, ({ argsList, argsDict, details }) => {
-                record(events, topic, { args: toWire(argsList ?? []), kwargs: toWire(argsDict ?? {}), details: { publication: details?.publication, publisher: details?.publisher, topic: details?.topic } });
-            });
-            return { subscriptionId: subscription.subscriptionId };
+        /**
+         * wampy puts only match and get_retained (and custom _xyz options) into SUBSCRIBE.Options. It files a
+         * subscription under its topic and options, but looks an UNSUBSCRIBED up under the topic alone: the
+         * unsubscribe of a subscription made with options never completes (wampy 8.0.2), so the tests unsubscribe
+         * only subscriptions made without.
+         */
+        async subscribe({ topic, options, key }) {
+            try {
+                const subscription = await wampy.subscribe(topic, ({ argsList, argsDict }) => recordEvent(key ?? topic, argsList, argsDict),
+                    optionsOrNone(options));
+                subscriptions.set(key ?? topic, subscription.subscriptionId);
+                return { ok: true, result: { subscriptionId: subscription.subscriptionId } };
+            } catch (e) {
+                return refusal(e);
+            }
         },
 
+        async unsubscribe({ key }) {
+            if (!subscriptions.has(key)) {
+                throw new Error('no subscription under ' + key);
+            }
+            try {
+                await wampy.unsubscribe(subscriptions.get(key));
+                subscriptions.delete(key);
+                return { ok: true, result: {} };
+            } catch (e) {
+                return refusal(e);
+            }
+        },
+
+        /**
+         * wampy always sends acknowledge: true; it sends exclude_me and disclose_me only when truthy (so never
+         * exclude_me: false), drops retain after checking it is a boolean, passes exclude/eligible lists on as they
+         * are (a single value becomes a list of one, an empty list it refuses itself), and custom _xyz options.
+         */
         async publish({ topic, args, kwargs, options }) {
-            const published = await wampy.publish(topic, payload(args, kwargs), options);
-            return { publicationId: published?.publicationId };
+            try {
+                const published = await wampy.publish(topic, payload(args, kwargs), optionsOrNone(options));
+                return { ok: true, result: { publicationId: published?.publicationId ?? null } };
+            } catch (e) {
+                return refusal(e);
+            }
+        },
+
+        publishMany({ topic, count, options, kwargs }) {
+            const acks = [];
+            for (let i = 0; i < count; i++) {
+                // wampy sends the PUBLISH before publish() returns its promise
+                acks.push(wampy.publish(topic, payload([i], kwargs), optionsOrNone(options)));
+            }
+            return Promise.all(acks).then(published => published.map(p => p?.publicationId ?? null));
         },
 
         status() {
@@ -707,11 +839,17 @@ async function handle(command) {
         case 'wire':
             return { ok: true, result: wire };
         case 'subscribe':
-            return { ok: true, result: await limited(client.subscribe(command), command) };
+            return limited(client.subscribe(command), command);
+        case 'unsubscribe':
+            return limited(client.unsubscribe(command), command);
         case 'publish':
-            return { ok: true, result: await limited(client.publish(command), command) };
+            return limited(client.publish(command), command);
+        case 'publishMany': {
+            const publicationIds = await limited(client.publishMany(command), command);
+            return { ok: true, result: { published: publicationIds.length, publicationIds: toWire(publicationIds) } };
+        }
         case 'events':
-            return { ok: true, result: await waitFor(events, command.topic, command.count ?? 0, command.timeoutMs ?? 10000, command.token ?? undefined) };
+            return { ok: true, result: await waitFor(events, command.key ?? command.topic, command.count ?? 0, command.timeoutMs ?? 10000, command.token ?? undefined) };
         case 'invocations':
             return { ok: true, result: await waitFor(invocations, command.procedure, command.count ?? 0, command.timeoutMs ?? 10000, command.token ?? undefined) };
         case 'stats':

@@ -1,15 +1,20 @@
 package io.wampspring.sample;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
+import io.wampspring.spring.core.PublishOptions;
 import io.wampspring.spring.core.WampTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reserves stock for every order and publishes the new stock level. */
+/**
+ * Reserves stock for every order and publishes the new stock level, retained: a dashboard that subscribes with
+ * {@code get_retained} sees the latest level at once.
+ */
 @Component
 public class Inventory {
 
@@ -27,7 +32,8 @@ public class Inventory {
     @WampTopic("com.shop.order.created")
     public void reserve(OrderCreated order) {
         int left = stock.merge(order.item(), -order.quantity(), Integer::sum);
-        wamp.publish("com.shop.inventory.updated", Map.of("item", order.item(), "stock", left));
+        wamp.publish("com.shop.inventory.updated", List.of(Map.of("item", order.item(), "stock", left)), null,
+                PublishOptions.DEFAULTS.withRetain(true));
     }
 
     @WampProcedure("com.shop.inventory.stock")

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Command line of the load client. Runs are started by {@code run-benchmarks.sh}, never by the build.
  * <pre>
- * run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated
+ * run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated|pubsub-fanout
  *     [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1]
+ *     [--subscribers 100] [--window 16]     (pubsub-fanout only; the others ignore them)
  *         prints one BENCH line on stdout (diagnostics on stderr); exit status 1 on failure
  * summarize FILE
  *         prints the markdown table of the BENCH lines in FILE
@@ -32,15 +33,8 @@ public final class BenchmarkMain {
         switch (args[0]) {
             case "run" -> {
                 Map<String, String> options = options(args);
-                URI server = URI.create(required(options, "server"));
-                Scenario scenario = Scenario.of(required(options, "scenario"));
-                BenchmarkConfig defaults = BenchmarkConfig.defaults(server, scenario);
-                BenchmarkConfig config = new BenchmarkConfig(server, scenario,
-                        Integer.parseInt(options.getOrDefault("connections", "" + defaults.connections())),
-                        seconds(options.get("warmup-s"), defaults.warmup()),
-                        seconds(options.get("duration-s"), defaults.duration()),
-                        Integer.parseInt(options.getOrDefault("payload", "" + defaults.payloadSize())),
-                        options.getOrDefault("realm", defaults.realm()), defaults.wampPath(), defaults.echoPath());
+                BenchmarkConfig config = runConfig(options);
+                Scenario scenario = config.scenario();
                 int round = Integer.parseInt(options.getOrDefault("round", "1"));
                 try {
                     BenchmarkResult result = LoadRun.run(config, round, System.err);
@@ -70,7 +64,22 @@ public final class BenchmarkMain {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The settings of {@code run} from its {@code --name value} options; what is not given keeps its default. */
+    static BenchmarkConfig runConfig(Map<String, String> options) {
+        URI server = URI.create(required(options, "server"));
+        Scenario scenario = Scenario.of(required(options, "scenario"));
+        BenchmarkConfig defaults = BenchmarkConfig.defaults(server, scenario);
+        return new BenchmarkConfig(server, scenario,
+                Integer.parseInt(options.getOrDefault("connections", "" + defaults.connections())),
+                seconds(options.get("warmup-s"), defaults.warmup()),
+                seconds(options.get("duration-s"), defaults.duration()),
+                Integer.parseInt(options.getOrDefault("payload", "" + defaults.payloadSize())),
+                options.getOrDefault("realm", defaults.realm()), defaults.wampPath(), defaults.echoPath(),
+                Integer.parseInt(options.getOrDefault("subscribers", "" + defaults.subscribers())),
+                Integer.parseInt(options.getOrDefault("window", "" + defaults.window())));
+    }
+
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -94,8 +103,9 @@ public final class BenchmarkMain {
     }
 
     private static void usage() {
-        System.err.println("usage: run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated "
-                + "[--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1]\n"
+        System.err.println("usage: run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated"
+                + "|pubsub-fanout [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1] "
+                + "[--subscribers 100] [--window 16]\n"
                 + "       summarize FILE");
     }
 }

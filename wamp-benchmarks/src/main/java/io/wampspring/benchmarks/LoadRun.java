@@ -21,7 +21,9 @@ import org.HdrHistogram.Recorder;
 /**
  * Runs one scenario: opens the connections (and, for {@code rpc-remote}, the callee), drives every connection in a
  * closed loop, warms up, measures for a fixed time, stops sending, waits (bounded) for the requests still in flight,
- * and closes everything. Every wait is bounded; nothing outlives {@link #execute()}.
+ * and closes everything. Every wait is bounded; nothing outlives {@link #execute()}. {@code pubsub-fanout} opens its
+ * subscribers and one publisher instead, and the publisher keeps a window of publications in flight
+ * ({@link FanoutPublisher}).
  */
 public final class LoadRun {
 
@@ -44,7 +46,7 @@ public final class LoadRun {
         this.config = config;
         this.round = round;
         this.log = log;
-        this.idle = new CountDownLatch(config.connections());
+        this.idle = new CountDownLatch(config.scenario() == Scenario.PUBSUB_FANOUT ? 1 : config.connections());
     }
 
     /** Runs {@code config} once; the result of the measured window. */
@@ -72,7 +74,9 @@ public final class LoadRun {
     }
 
     void fatal(String reason) {
-        fatalReason = reason;
+        if (fatalReason == null) {
+            fatalReason = reason;
+        }
         fatal.countDown();
     }
 
@@ -82,6 +86,9 @@ public final class LoadRun {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String payload = Wamp.payload(config.payloadSize());
         Scenario scenario = config.scenario();
+        if (scenario == Scenario.PUBSUB_FANOUT) {
+            return executeFanout(http, payload);
+        }
         List<ClosedLoopClient> clients = new ArrayList<>();
         RemoteCallee callee = null;
         try {
@@ -99,6 +106,7 @@ public final class LoadRun {
                             payload);
                     case RPC_ANNOTATED -> new RpcCaller(this, i, config.realm(), BenchmarkConfig.ANNOTATED_PROCEDURE,
                             null);
+                    case PUBSUB_FANOUT -> throw new IllegalStateException("not a closed-loop scenario");
                 });
             }
             URI uri = scenario == Scenario.ECHO ? config.echoUri() : config.wampUri();
@@ -155,6 +163,93 @@ public final class LoadRun {
         finally {
             sending = false;
             close(clients, callee);
+        }
+    }
+
+    /** {@code pubsub-fanout}: the subscribers subscribe first, then the publisher fills its window and keeps it full. */
+    private BenchmarkResult executeFanout(HttpClient http, String payload) throws Exception {
+        String id = config.scenario().id();
+        String topic = BenchmarkConfig.FANOUT_TOPIC;
+        FanoutPublisher publisher = new FanoutPublisher(this, config.realm(), topic, payload, config.subscribers(),
+                config.window());
+        List<FanoutSubscriber> subscribers = new ArrayList<>();
+        try {
+            List<CompletableFuture<?>> opening = new ArrayList<>();
+            for (int i = 0; i < config.subscribers(); i++) {
+                FanoutSubscriber subscriber = new FanoutSubscriber(this, publisher, config.realm(), topic, payload);
+                subscribers.add(subscriber);
+                opening.add(WsConnection.open(http, config.wampUri(), Wamp.SUBPROTOCOL, subscriber)
+                        .thenAccept(connection -> subscriber.connection = connection));
+            }
+            opening.add(WsConnection.open(http, config.wampUri(), Wamp.SUBPROTOCOL, publisher)
+                    .thenAccept(connection -> publisher.connection = connection));
+            await(CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)), "connect");
+            for (FanoutSubscriber subscriber : subscribers) {
+                subscriber.start();
+            }
+            publisher.start();
+            await(CompletableFuture.allOf(subscribers.stream().map(s -> s.subscribed)
+                    .toArray(CompletableFuture[]::new)), "SUBSCRIBE");
+            await(publisher.ready, "publisher session open");
+            if (errors.sum() > 0) {
+                throw new IllegalStateException("errors while opening: " + errorKinds);
+            }
+
+            publisher.pump();
+            abortIfFatal(fatal.await(config.warmup().toNanos(), TimeUnit.NANOSECONDS));
+            recorder.getIntervalHistogram(); // discard the warm-up
+            long warmupErrors = errors.sum();
+            long eventsBefore = publisher.events.sum();
+            long start = System.nanoTime();
+            abortIfFatal(fatal.await(config.duration().toNanos(), TimeUnit.NANOSECONDS));
+            Histogram measured = recorder.getIntervalHistogram();
+            long events = publisher.events.sum() - eventsBefore;
+            long end = System.nanoTime();
+            sending = false;
+            publisher.pump(); // goes idle at once if nothing is in flight
+
+            if (!idle.await(DRAIN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+                error(publisher.inFlight() + " publication(s) incomplete " + DRAIN_TIMEOUT.toSeconds()
+                        + " s after the run");
+            }
+            long totalErrors = errors.sum();
+            if (totalErrors > 0) {
+                log.println("[" + id + "] errors: " + new TreeMap<>(errorKinds) + " (" + warmupErrors
+                        + " of them during the warm-up)");
+            }
+            double seconds = (end - start) / 1e9;
+            return new BenchmarkResult(id, round, 1, config.payloadSize(), config.warmup().toMillis() / 1000.0,
+                    seconds, measured.getTotalCount(), measured.getTotalCount() / seconds,
+                    micros(measured.getValueAtPercentile(50)), micros(measured.getValueAtPercentile(99)),
+                    micros(measured.getValueAtPercentile(99.9)), micros(measured.getMaxValue()), totalErrors,
+                    new BenchmarkResult.Fanout(config.subscribers(), config.window(), events, events / seconds));
+        }
+        finally {
+            sending = false;
+            closeFanout(publisher, subscribers);
+        }
+    }
+
+    private void closeFanout(FanoutPublisher publisher, List<FanoutSubscriber> subscribers) {
+        List<CompletableFuture<Void>> finishing = new ArrayList<>();
+        if (publisher.connection != null && !publisher.finished.isDone()) {
+            publisher.finish();
+            finishing.add(publisher.finished);
+        }
+        for (FanoutSubscriber subscriber : subscribers) {
+            if (subscriber.connection != null && !subscriber.finished.isDone()) {
+                subscriber.finish();
+                finishing.add(subscriber.finished);
+            }
+        }
+        awaitQuietly(finishing);
+        if (publisher.connection != null && !publisher.finished.isDone()) {
+            publisher.connection.abort();
+        }
+        for (FanoutSubscriber subscriber : subscribers) {
+            if (subscriber.connection != null && !subscriber.finished.isDone()) {
+                subscriber.connection.abort();
+            }
         }
     }
 

@@ -3,7 +3,10 @@ package io.wampspring.benchmarks;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What one run measures. Each is a closed loop: every connection keeps exactly one request in flight. */
+/**
+ * What one run measures. Each is a closed loop: every RPC or echo connection keeps exactly one request in flight; the
+ * fan-out publisher keeps a bounded window of publications in flight.
+ */
 public enum Scenario {
 
     /** Plain WebSocket echo at {@code /echo}: 2 frames per operation, no WAMP on the server. The baseline. */
@@ -16,7 +19,15 @@ public enum Scenario {
     RPC_REMOTE("rpc-remote"),
 
     /** N caller sessions call the sample app's annotated {@code com.example.add2}: 2 frames per operation. */
-    RPC_ANNOTATED("rpc-annotated");
+    RPC_ANNOTATED("rpc-annotated"),
+
+    /**
+     * One publisher session publishes to {@code bench.fanout}, which S remote subscriber sessions of this client
+     * subscribe to (exact match, basic profile only). Each PUBLISH asks for {@code acknowledge}; a publication is
+     * complete when its PUBLISHED and all S EVENTs have arrived, and at most W publications are in flight, so no
+     * subscriber ever has more than W events waiting in the router's send buffer: 1 + S + 1 frames per publication.
+     */
+    PUBSUB_FANOUT("pubsub-fanout");
 
     private final String id;
 

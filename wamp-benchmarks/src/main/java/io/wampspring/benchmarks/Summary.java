@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The table of a benchmark: per scenario the min and max over the rounds, and the throughput ratios of each RPC
  * scenario to the echo of the same round, both plain ({@code rpc/echo}) and per frame pair
- * ({@code rpc/(echo/2)}: a call routed to a remote callee moves 4 frames where an echo moves 2).
+ * ({@code rpc/(echo/2)}: a call routed to a remote callee moves 4 frames where an echo moves 2). Fan-out runs, whose
+ * ops/s are publications/s, also get a table of delivered events/s.
  */
 public final class Summary {
 
@@ -61,7 +63,27 @@ public final class Summary {
             out.append("|---|---:|---:|---:|\n");
             ratios.forEach(line -> out.append(line).append('\n'));
         }
+        List<String> fanouts = new ArrayList<>();
+        byScenario.forEach((scenario, runs) -> {
+            List<BenchmarkResult> fanout = runs.stream().filter(result -> result.fanout() != null).toList();
+            if (!fanout.isEmpty()) {
+                DoubleSummaryStatistics events = stats(fanout, result -> result.fanout().eventsPerSecond());
+                fanouts.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.0f | %.0f |", scenario, fanout.size(),
+                        distinct(fanout, result -> result.fanout().subscribers()),
+                        distinct(fanout, result -> result.fanout().window()), events.getMin(), events.getMax()));
+            }
+        });
+        if (!fanouts.isEmpty()) {
+            out.append("\n| fan-out | runs | subscribers | window | events/s min | events/s max |\n");
+            out.append("|---|---:|---:|---:|---:|---:|\n");
+            fanouts.forEach(line -> out.append(line).append('\n'));
+        }
         return out.toString();
+    }
+
+    private static String distinct(List<BenchmarkResult> runs, ToDoubleFunction<BenchmarkResult> f) {
+        return runs.stream().mapToDouble(f).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).distinct()
+                .collect(Collectors.joining(", "));
     }
 
     private static DoubleSummaryStatistics stats(List<BenchmarkResult> runs, ToDoubleFunction<BenchmarkResult> f) {

@@ -60,6 +60,21 @@ class LoadClientTest {
         assertThat(parsed.scenario()).isEqualTo(result.scenario());
         assertThat(parsed.ops()).isEqualTo(result.ops());
         assertThat(parsed.errors()).isEqualTo(result.errors());
+
+        if (scenario == Scenario.PUBSUB_FANOUT) {
+            BenchmarkResult.Fanout fanout = result.fanout();
+            assertThat(fanout).isNotNull();
+            assertThat(fanout.subscribers()).isEqualTo(config.subscribers());
+            // every publication completed in the window brought one event per subscriber; the windows of
+            // publications and of events differ only by what was in flight at either end
+            long slack = 2L * config.window() * config.subscribers();
+            assertThat(fanout.events()).isBetween(result.ops() * config.subscribers() - slack,
+                    result.ops() * config.subscribers() + slack);
+            assertThat(parsed.fanout().events()).isEqualTo(fanout.events());
+        }
+        else {
+            assertThat(result.fanout()).isNull();
+        }
     }
 
     /** The router with one annotated procedure, plus the plain echo the benchmark compares it with. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.serialization.MessageCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +58,16 @@ public record SubscriberFilter(@Nullable Set<Long> eligible, @Nullable Set<Strin
         }
         Set<Long> ids = new HashSet<>(list.size() * 2);
         for (Object item : list) {
-            if (!(item instanceof Long || item instanceof Integer)) {
+            if (item instanceof Long || item instanceof Integer) {
+                ids.add(((Number) item).longValue());
+                continue;
+            }
+            // a JavaScript client's MessagePack or CBOR encoder sends an id beyond 2^32 as a float
+            Long id = MessageCodec.idValue(item);
+            if (id == null) {
                 throw new IllegalArgumentException("option '" + key + "' must be a list of session ids");
             }
-            ids.add(((Number) item).longValue());
+            ids.add(id);
         }
         return ids;
     }

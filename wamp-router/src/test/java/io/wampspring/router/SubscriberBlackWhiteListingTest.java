@@ -52,6 +52,30 @@ class SubscriberBlackWhiteListingTest extends PubSubRouterTest {
         assertThat(values(fourth)).containsExactly(2L);
     }
 
+    /**
+     * wampy's MessagePack and CBOR encoders send session ids beyond 2^32 as floats: an integral float up to 2^53 is
+     * that session id; any other float is refused.
+     */
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void sessionIdsSentAsIntegralFloatsAreSessionIds(WampSerializer serializer) {
+        TestPeer first = TestPeer.joinedWith(router, serializer, REALM, TestPeer.ROLES);
+        TestPeer second = TestPeer.joinedWith(router, serializer, REALM, TestPeer.ROLES);
+        first.subscribe(TOPIC);
+        second.subscribe(TOPIC);
+        TestPeer publisher = TestPeer.joinedWith(router, serializer, REALM, TestPeer.ROLES);
+
+        publishAcknowledged(publisher, TOPIC, Map.of("eligible", List.of((double) first.sessionId)), 1L);
+        publishAcknowledged(publisher, TOPIC, Map.of("exclude", List.of((double) first.sessionId)), 2L);
+        long request = publisher.nextRequest();
+        publisher.send(new Publish(request, Map.of("acknowledge", true, "eligible", List.of(1.5)),
+                TOPIC, Payload.ofArgs(3L)));
+        publisher.nextError(MessageType.PUBLISH, request, WampUris.INVALID_ARGUMENT);
+
+        assertThat(values(first)).containsExactly(1L);
+        assertThat(values(second)).containsExactly(2L);
+    }
+
     @Test
     void authidAndAuthroleListsCombineAsTheSpecSays() {
         BlockingQueue<Event> aliceManager = localSubscriber(identity("alice", "manager"), TOPIC, Map.of());

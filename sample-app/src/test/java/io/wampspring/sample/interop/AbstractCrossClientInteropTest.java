@@ -296,6 +296,20 @@ abstract class AbstractCrossClientInteropTest {
                             "items", (Long) statsBefore.get("items") + 3));
         });
 
+        // the sample keeps the last orders (wamp.pubsub.event-history in its application.yml): the history of the
+        // order subscription has both, whoever asks
+        Object orderSubscription = node.call("wamp.subscription.lookup", listOf(ORDER_CREATED), null).first();
+        assertThat(orderSubscription).isNotNull();
+        List<List<Object>> kept = java.call("wamp.subscription.get_events", listOf(orderSubscription), null).args()
+                .stream().map(event -> (List<Object>) ((Map<String, Object>) event).get("args")).toList();
+        assertThat(orderIds(kept)).contains(nodeOrderId, javaOrderId);
+        // and the stock level is retained: a subscription that asks for it gets the latest one at once
+        assertThat(node.subscribe("stock", INVENTORY_UPDATED, mapOf("get_retained", true)).error()).isNull();
+        NodeWampClient.Event retained = node.eventsOf("stock", 1).get(0);
+        List<NodeWampClient.Received> live = node.events(INVENTORY_UPDATED, 0);
+        assertThat(retained.details()).containsEntry("retained", true);
+        assertThat(retained.args()).isEqualTo(live.get(live.size() - 1).args());
+
         // an invalid order is refused with the application error, args and kwargs the bean threw
         assertThat(node.call("com.shop.order.create", listOf(), mapOf("item", "book", "quantity", 0)))
                 .isEqualTo(WampReply.error(INVALID_ORDER, listOf("quantity must be between 1 and 100"),

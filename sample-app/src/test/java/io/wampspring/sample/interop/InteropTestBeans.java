@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Annotated endpoints that exist only for the interop tests, next to the sample's own (add2, order.create, ...),
- * with those of the advanced RPC tests, so that every interop test class shares one application context.
+ * with those of the advanced RPC and PubSub tests, so that every interop test class shares one application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(AdvancedRpcTestBeans.class)
+@Import({AdvancedRpcTestBeans.class, AdvancedPubSubTestBeans.class})
 class InteropTestBeans {
 
     /** The topic {@link InteropEndpoints#onEvent} listens to. */

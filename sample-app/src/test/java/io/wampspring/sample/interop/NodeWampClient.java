@@ -359,6 +359,122 @@ final class NodeWampClient implements AutoCloseable {
         resultOf(request(command));
     }
 
+    /**
+     * Subscribes with SUBSCRIBE.Options; the events are kept under {@code key} (one session may hold an exact and a
+     * pattern subscription of one URI). Answers the subscription id, or the router's refusal.
+     */
+    Subscribed subscribe(String key, String topic, Map<String, ?> options) {
+        Map<String, Object> reply = request(command("subscribe", "key", key, "topic", topic, "options",
+                Values.toDriver(options)));
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            return new Subscribed(((Number) resultOf(reply).get("subscriptionId")).longValue(), null);
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return new Subscribed(null, (String) error.get("uri"));
+        }
+        throw new AssertionError(library + " subscribe to " + topic + " failed in the driver: " + reply.get("failure")
+                + "\n" + diagnostics());
+    }
+
+    /** A subscription's id, or the error URI the router refused it with. */
+    record Subscribed(@Nullable Long id, @Nullable String error) {
+    }
+
+    /** Unsubscribes what {@link #subscribe(String, String, Map)} kept under {@code key}; null or the error URI. */
+    @Nullable String unsubscribe(String key) {
+        Map<String, Object> reply = request(command("unsubscribe", "key", key));
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            return null;
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return (String) error.get("uri");
+        }
+        throw new AssertionError(library + " unsubscribe of " + key + " failed in the driver: "
+                + reply.get("failure") + "\n" + diagnostics());
+    }
+
+    /**
+     * Publishes with PUBLISH.Options, acknowledged unless they say {@code acknowledge: false} (which only autobahn-js
+     * can send). Answers the publication id (null when not acknowledged), or the broker's ERROR.
+     */
+    Published publish(String topic, @Nullable List<?> args, @Nullable Map<String, ?> kwargs, Map<String, ?> options) {
+        Map<String, Object> command = command("publish", "topic", topic, "options", Values.toDriver(options));
+        if (args != null) {
+            command.put("args", Values.toDriver(args));
+        }
+        if (kwargs != null) {
+            command.put("kwargs", Values.toDriver(kwargs));
+        }
+        Map<String, Object> reply = request(command);
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            Object id = resultOf(reply).get("publicationId");
+            return new Published(id instanceof Number number ? number.longValue() : null, null);
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return new Published(null, (String) error.get("uri"));
+        }
+        throw new AssertionError(library + " publish to " + topic + " failed in the driver: " + reply.get("failure")
+                + "\n" + diagnostics());
+    }
+
+    /** A publication's id (null when it was not acknowledged), or the error URI the broker refused it with. */
+    record Published(@Nullable Long id, @Nullable String error) {
+    }
+
+    /**
+     * Publishes args [0], [1], ..., [count - 1] back to back in the driver (acknowledged), then waits for every
+     * PUBLISHED; answers the publication ids in publish order.
+     */
+    @SuppressWarnings("unchecked")
+    List<Long> publishMany(String topic, int count, Map<String, ?> options, @Nullable Map<String, ?> kwargs) {
+        Map<String, Object> command = command("publishMany", "topic", topic, "count", count, "options",
+                Values.toDriver(options), "timeoutMs", 60000);
+        if (kwargs != null) {
+            command.put("kwargs", Values.toDriver(kwargs));
+        }
+        List<Object> ids = (List<Object>) resultOf(request(command, Duration.ofSeconds(70))).get("publicationIds");
+        return ids.stream().map(id -> id == null ? null : ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * Waits (in the driver, up to 15 s) until at least {@code count} events arrived under {@code key} (of
+     * {@link #subscribe(String, String, Map)}); returns all, with EVENT.Details as they came on the wire.
+     */
+    List<Event> eventsOf(String key, int count) {
+        return events(request(command("events", "key", key, "count", count, "timeoutMs", 15000)));
+    }
+
+    /** As {@link #eventsOf(String, int)}, counting only events whose {@code kwargs.token} is {@code token}. */
+    List<Event> eventsOf(String key, String token, int count) {
+        return events(request(command("events", "key", key, "token", token, "count", count, "timeoutMs", 15000)));
+    }
+
+    /** One event as the client received it: the subscription and publication ids and details from the wire. */
+    record Event(long subscription, long publication, Map<String, Object> details, List<Object> args,
+            Map<String, Object> kwargs) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Event> events(Map<String, Object> reply) {
+        if (!Boolean.TRUE.equals(reply.get("ok"))) {
+            throw new AssertionError(library + ": " + reply.get("failure") + "; " + diagnostics());
+        }
+        List<Event> events = new ArrayList<>();
+        for (Object entry : (List<Object>) reply.get("result")) {
+            Map<String, Object> map = (Map<String, Object>) entry;
+            events.add(new Event(((Number) map.get("subscription")).longValue(),
+                    ((Number) map.get("publication")).longValue(), Values.normalizeMap(map.get("details")),
+                    Values.normalizeList(map.get("args")), Values.normalizeMap(map.get("kwargs"))));
+        }
+        return events;
+    }
+
+    /** The PUBLISH and SUBSCRIBE messages sent so far without payloads ([type, request, options, uri]). */
+    @SuppressWarnings("unchecked")
+    List<List<Object>> sentPubSubRequests() {
+        return (List<List<Object>>) Values.normalize(resultOf(request(command("wire"))).get("pubsubSent"));
+    }
+
     /** Waits (in the driver, up to 15 s) until at least {@code count} events arrived on the topic; returns all. */
     List<Received> events(String topic, int count) {
         return received(request(command("events", "topic", topic, "count", count, "timeoutMs", 15000)));

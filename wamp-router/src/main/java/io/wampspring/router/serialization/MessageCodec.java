@@ -48,6 +48,23 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
+    /**
+     * An id as a peer sent it: an integer in [0, 2^53], or a float with such an integral value; null for anything
+     * else. JavaScript has one number type, and the MessagePack and CBOR encoders of its clients (msgpackr and
+     * cbor-x, which wampy uses) write integers beyond 2^32 as 64-bit floats. Session, subscription and registration
+     * ids are random up to 2^53, so without this such a client could name almost no id: not unsubscribe, not
+     * unregister, not list a session in {@code eligible}. A float up to 2^53 holds such an integer exactly.
+     */
+    public static @Nullable Long idValue(@Nullable Object value) {
+        if (value instanceof Long id) {
+            return id >= 0 && id <= MAX_ID ? id : null;
+        }
+        if (value instanceof Double number && number == Math.rint(number) && number >= 0 && number <= MAX_ID) {
+            return number.longValue();
+        }
+        return null;
+    }
+
     public static WampMessage fromList(Object decoded) {
         if (!(decoded instanceof List<?> list)) {
             throw new ProtocolViolationException("a WAMP message must be a list");
@@ -185,7 +202,8 @@ public final class MessageCodec {
 
         long id(int index) {
             Object value = required(index);
-            if (value instanceof Long id && id >= 0 && id <= MAX_ID) {
+            Long id = idValue(value);
+            if (id != null) {
                 return id;
             }
             if (value instanceof Long || value instanceof BigInteger) {

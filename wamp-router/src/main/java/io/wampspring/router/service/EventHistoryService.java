@@ -27,6 +27,7 @@ import io.wampspring.router.history.HistoryQuery;
 import io.wampspring.router.history.StoredEvent;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.message.Payload;
+import io.wampspring.router.serialization.MessageCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -184,6 +185,11 @@ public final class EventHistoryService {
             }
             if ((value instanceof Long || value instanceof Integer) && ((Number) value).longValue() > 0) {
                 return ((Number) value).longValue();
+            }
+            // a publication id beyond 2^32 from a JavaScript client's MessagePack or CBOR encoder is a float
+            Long integral = value instanceof Double ? MessageCodec.idValue(value) : null;
+            if (integral != null && integral > 0) {
+                return integral;
             }
             throw invalid(name + " must be a positive integer");
         }

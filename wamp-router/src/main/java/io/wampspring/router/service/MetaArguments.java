@@ -7,6 +7,7 @@ import io.wampspring.router.WampUris;
 import io.wampspring.router.client.WampException;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.message.Payload;
+import io.wampspring.router.serialization.MessageCodec;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the positional arguments of a meta procedure call, failing with {@code wamp.error.invalid_argument}. */
@@ -20,8 +21,10 @@ final class MetaArguments {
         this.args = payload.args() != null ? payload.args() : List.of();
     }
 
+    /** An id, also as the integral float a JavaScript client's MessagePack or CBOR encoder makes of it. */
     long id(int index, String name) {
-        if (argument(index, name) instanceof Long id) {
+        Long id = MessageCodec.idValue(argument(index, name));
+        if (id != null) {
             return id;
         }
         throw invalid(name + " must be an integer id");

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Unregister;
+import io.wampspring.router.message.Unsubscribe;
+import io.wampspring.router.message.WampMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +47,8 @@ class SerializerDecodingErrorTest {
                 new Object[] {"huge type code", List.of(1L << 40, 1L), "unknown message type"},
                 new Object[] {"string request id", List.of(48L, "1", EMPTY, "com.proc"), "integer id"},
                 new Object[] {"float request id", List.of(48L, 1.5, EMPTY, "com.proc"), "integer id"},
+                new Object[] {"float id above 2^53", List.of(34L, 1L, 0x1p53 + 2), "integer id"},
+                new Object[] {"negative float id", List.of(34L, 1L, -2.0), "integer id"},
                 new Object[] {"null request id", Arrays.asList(48L, null, EMPTY, "com.proc"), "integer id"},
                 new Object[] {"id above 2^53", List.of(48L, (1L << 53) + 1, EMPTY, "com.proc"), "out of range"},
                 new Object[] {"negative id", List.of(34L, 1L, -5L), "out of range"},
@@ -92,6 +97,24 @@ class SerializerDecodingErrorTest {
         assertThatThrownBy(() -> RawFrames.decode(serializer, frame))
                 .isInstanceOf(ProtocolViolationException.class)
                 .hasMessageContaining(expected);
+    }
+
+    /**
+     * JavaScript's MessagePack and CBOR encoders (msgpackr, cbor-x: wampy's) send integers beyond 2^32 as floats: a
+     * float with an integral value up to 2^53 is that id.
+     */
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void integralFloatIdsUpTo2To53AreIds(WampSerializer serializer) {
+        long large = (1L << 53) - 12345;
+        WampMessage unsubscribe = RawFrames.decode(serializer, RawFrames.encode(serializer,
+                List.of(34L, 7.0, (double) large)));
+        assertThat(unsubscribe).isEqualTo(new Unsubscribe(7L, large));
+        assertThat(RawFrames.decode(serializer, RawFrames.encode(serializer, List.of(66L, 1L, 0x1p53))))
+                .isEqualTo(new Unregister(1L, 1L << 53));
+        assertThat(MessageCodec.idValue(4.5)).isNull();
+        assertThat(MessageCodec.idValue("1")).isNull();
+        assertThat(MessageCodec.idValue(5L)).isEqualTo(5L);
     }
 
     @ParameterizedTest

@@ -155,6 +155,8 @@ class SubscriptionMetaServiceTest extends AbstractMetaServiceTest {
         long subscription = first.subscribe("com.example.shared");
         assertThat(second.subscribe("com.example.shared")).isEqualTo(subscription);
         assertThat(call(inspector, "wamp.subscription.count_subscribers", subscription)).isEqualTo(2L);
+        // as wampy's MessagePack and CBOR encoders send an id beyond 2^32
+        assertThat(call(inspector, "wamp.subscription.count_subscribers", (double) subscription)).isEqualTo(2L);
 
         unsubscribe(second, subscription);
         assertThat(call(inspector, "wamp.subscription.list_subscribers", subscription))
@@ -176,6 +178,7 @@ class SubscriptionMetaServiceTest extends AbstractMetaServiceTest {
                 "wamp.subscription.count_subscribers")) {
             callFails(inspector, WampUris.NO_SUCH_SUBSCRIPTION, procedure, 42L);
             callFails(inspector, WampUris.INVALID_ARGUMENT, procedure, "not an id");
+            callFails(inspector, WampUris.INVALID_ARGUMENT, procedure, 42.5);
             callFails(inspector, WampUris.INVALID_ARGUMENT, procedure);
         }
         callFails(inspector, WampUris.INVALID_ARGUMENT, "wamp.subscription.lookup", "com.example.topic",
