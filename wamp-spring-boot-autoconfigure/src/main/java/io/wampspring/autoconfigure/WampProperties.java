@@ -2,7 +2,9 @@ package io.wampspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.wampspring.router.Disclosure;
 import io.wampspring.router.UriCheck;
@@ -11,13 +13,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local) have
  * classes of their own.
+ * <p>
+ * The properties validate themselves when they are bound (Spring Boot calls {@link #validate} because the class is a
+ * {@link Validator}; no Bean Validation provider is needed): a value the router could only misuse, such as a
+ * non-positive size, backlog or timeout, fails the application's start with Spring Boot's report naming the property,
+ * its value and where it came from.
  */
 @ConfigurationProperties("wamp")
-public class WampProperties {
+public class WampProperties implements Validator {
+
+    /** The largest message the WebSocket adapter can assemble: a Java array's bound. */
+    static final long MAX_MESSAGE_SIZE_LIMIT = Integer.MAX_VALUE - 8;
 
     /** Whether to run the WAMP router. */
     private boolean enabled = true;
@@ -170,6 +182,104 @@ public class WampProperties {
             throw new IllegalStateException("wamp.realms is empty: configure at least one realm");
         }
         return realms.get(0).getName();
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return WampProperties.class.isAssignableFrom(type);
+    }
+
+    /**
+     * Rejects values that would start a router which then misbehaves: every size, backlog and timeout that must be
+     * positive, the endpoint's path, the serializers and realms, and the per-procedure timeouts. Event history
+     * entries are checked where their rules are built ({@code wamp.pubsub.event-history}).
+     */
+    @Override
+    public void validate(Object target, Errors errors) {
+        // fields are named as properties (dashed), so that Boot's report names them as the user wrote them
+        WampProperties properties = (WampProperties) target;
+        if (properties.path == null || !properties.path.startsWith("/")) {
+            errors.rejectValue("path", "wamp.path", "must start with '/'");
+        }
+        positive(errors, "max-message-size", properties.maxMessageSize);
+        if (properties.maxMessageSize != null && properties.maxMessageSize.toBytes() > MAX_MESSAGE_SIZE_LIMIT) {
+            errors.rejectValue("max-message-size", "wamp.tooLarge",
+                    "must be at most " + MAX_MESSAGE_SIZE_LIMIT + " bytes (2GB minus 8 bytes)");
+        }
+        if (properties.serializers == null || properties.serializers.isEmpty()) {
+            errors.rejectValue("serializers", "wamp.empty",
+                    "wamp.serializers is empty: enable at least one serializer (json, msgpack, cbor)");
+        }
+        validateRealms(properties, errors);
+        positive(errors, "close-timeout", properties.closeTimeout);
+        positive(errors, "handshake-timeout", properties.handshakeTimeout);
+        positive(errors, "send-buffer.max-size", properties.sendBuffer.getMaxSize());
+        notNegative(errors, "rpc.call-timeout", properties.rpc.getCallTimeout(), "0 for none");
+        List<ProcedureTimeout> timeouts = properties.rpc.getProcedureTimeouts();
+        for (int i = 0; i < timeouts.size(); i++) {
+            ProcedureTimeout timeout = timeouts.get(i);
+            String field = "rpc.procedure-timeouts[" + i + "]";
+            boolean pattern = timeout.getMatch() != MatchPolicy.EXACT;
+            if (timeout.getProcedure() == null || !properties.uriCheck.isValid(timeout.getProcedure(), pattern)) {
+                errors.rejectValue(field + ".procedure", "wamp.uri", "is not a valid "
+                        + timeout.getMatch().wireName() + " procedure URI");
+            }
+            notNegative(errors, field + ".timeout", timeout.getTimeout(), "0 for none");
+        }
+        if (properties.local.getEventBacklog() < 1) {
+            errors.rejectValue("local.event-backlog", "wamp.positive",
+                    "must be at least 1: an annotated subscriber with no backlog would miss every event");
+        }
+        notBlank(errors, "local.authid", properties.local.getAuthid());
+        notBlank(errors, "local.authrole", properties.local.getAuthrole());
+    }
+
+    private static void validateRealms(WampProperties properties, Errors errors) {
+        if (properties.realms == null || properties.realms.isEmpty()) {
+            errors.rejectValue("realms", "wamp.empty", "wamp.realms is empty: configure at least one realm");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < properties.realms.size(); i++) {
+            Realm realm = properties.realms.get(i);
+            String field = "realms[" + i + "]";
+            if (realm.getName() == null || !properties.uriCheck.isValid(realm.getName(), false)) {
+                errors.rejectValue(field + ".name", "wamp.uri", "is not a valid realm URI");
+            }
+            else if (!names.add(realm.getName())) {
+                errors.rejectValue(field + ".name", "wamp.duplicate",
+                        "realm '" + realm.getName() + "' is configured twice");
+            }
+            if (realm.getAuthMethods() == null || realm.getAuthMethods().isEmpty()) {
+                errors.rejectValue(field + ".auth-methods", "wamp.empty",
+                        "is empty: no client could join the realm (use anonymous)");
+            }
+            notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+        }
+    }
+
+    private static void positive(Errors errors, String field, @Nullable DataSize size) {
+        if (size == null || size.toBytes() <= 0) {
+            errors.rejectValue(field, "wamp.positive", "must be positive");
+        }
+    }
+
+    private static void positive(Errors errors, String field, @Nullable Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            errors.rejectValue(field, "wamp.positive", "must be positive");
+        }
+    }
+
+    private static void notNegative(Errors errors, String field, @Nullable Duration duration, String zero) {
+        if (duration == null || duration.isNegative()) {
+            errors.rejectValue(field, "wamp.notNegative", "must not be negative (" + zero + ")");
+        }
+    }
+
+    private static void notBlank(Errors errors, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            errors.rejectValue(field, "wamp.blank", "must not be blank");
+        }
     }
 
     /** A serializer the router can speak. */
