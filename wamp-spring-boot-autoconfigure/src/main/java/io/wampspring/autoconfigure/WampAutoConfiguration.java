@@ -18,6 +18,7 @@ import io.wampspring.router.history.InMemoryEventStore;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampPayloadConverter;
+import io.wampspring.spring.core.WampConfigurationException;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.invocation.WampEndpointRegistrar;
@@ -62,8 +63,9 @@ public final class WampAutoConfiguration {
         // one store for every realm: its events and queries name their realm
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
         List<RealmConfig> realms = new ArrayList<>();
-        for (WampProperties.Realm realm : properties.getRealms()) {
-            realms.add(new RealmConfig(realm.getName(), authenticators(realm), Authorizer.PERMIT_ALL,
+        for (int i = 0; i < properties.getRealms().size(); i++) {
+            WampProperties.Realm realm = properties.getRealms().get(i);
+            realms.add(new RealmConfig(realm.getName(), authenticators(realm, i), Authorizer.PERMIT_ALL,
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }
@@ -101,16 +103,35 @@ public final class WampAutoConfiguration {
         return new RpcConfig(realm.getCallerDisclosure(), rpc.getCallTimeout(), timeouts);
     }
 
-    private static List<Authenticator> authenticators(WampProperties.Realm realm) {
+    private static List<Authenticator> authenticators(WampProperties.Realm realm, int index) {
         List<Authenticator> authenticators = new ArrayList<>();
-        for (String method : realm.getAuthMethods()) {
+        List<String> methods = realm.getAuthMethods();
+        for (int i = 0; i < methods.size(); i++) {
+            String method = methods.get(i);
             if (!AnonymousAuthenticator.METHOD.equals(method)) {
-                throw new IllegalStateException("Authentication method '" + method + "' of realm '" + realm.getName()
-                        + "' is not available; supported: [anonymous]");
+                throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + i + "] is '"
+                        + method + "': authentication method '" + method + "' of realm '" + realm.getName()
+                        + "' is not available; supported: [anonymous]",
+                        "Remove '" + method + "' from wamp.realms[" + index + "].auth-methods, or use anonymous.");
             }
             authenticators.add(new AnonymousAuthenticator(realm.getAnonymousRole()));
         }
         return authenticators;
+    }
+
+    /** {@code wamp.default-realm}, or the first realm, checked against the router's realms. */
+    static String defaultRealm(WampProperties properties, WampLocalSessions sessions) {
+        String realm = properties.resolveDefaultRealm();
+        List<String> realms = sessions.realms();
+        if (!realms.contains(realm)) {
+            String property = properties.getDefaultRealm() != null ? "wamp.default-realm"
+                    : "wamp.realms[0].name (the default realm, as wamp.default-realm is not set)";
+            throw new WampConfigurationException(property + " is '" + realm + "', but the router has no realm named '"
+                    + realm + "'; its realms: " + realms,
+                    "Set wamp.default-realm to one of " + realms + ", or add a realm named '" + realm
+                            + "' to wamp.realms.");
+        }
+        return realm;
     }
 
     @Bean
@@ -132,14 +153,14 @@ public final class WampAutoConfiguration {
     @ConditionalOnMissingBean
     WampTemplate wampTemplate(WampLocalSessions sessions, WampPayloadConverter converter,
             WampProperties properties) {
-        return new WampTemplate(sessions, converter, properties.resolveDefaultRealm());
+        return new WampTemplate(sessions, converter, defaultRealm(properties, sessions));
     }
 
     @Bean
     @ConditionalOnMissingBean
     WampEndpointRegistrar wampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter,
             WampProperties properties, ObjectProvider<WampArgumentResolver> argumentResolvers) {
-        return new WampEndpointRegistrar(sessions, converter, properties.resolveDefaultRealm(),
+        return new WampEndpointRegistrar(sessions, converter, defaultRealm(properties, sessions),
                 argumentResolvers.orderedStream().toList());
     }
 

@@ -250,7 +250,7 @@ class WampAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause()
-                            .hasMessageContaining("Authentication method 'ticket' of realm 'secure' is not available")
+                            .hasMessageContaining("authentication method 'ticket' of realm 'secure' is not available")
                             .hasMessageContaining("supported: [anonymous]");
                 });
     }

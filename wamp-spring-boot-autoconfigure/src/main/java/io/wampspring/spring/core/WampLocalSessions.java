@@ -1,9 +1,11 @@
 package io.wampspring.spring.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import io.wampspring.router.Realm;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.client.LocalSession;
@@ -31,6 +33,11 @@ public final class WampLocalSessions implements AutoCloseable {
         this.authid = authid;
         this.authrole = authrole;
         this.eventBacklog = eventBacklog;
+    }
+
+    /** The names of the router's realms, which {@link #session} can open sessions in. */
+    public List<String> realms() {
+        return router.realms().stream().map(Realm::name).toList();
     }
 
     public LocalSession session(String realm, Purpose purpose) {

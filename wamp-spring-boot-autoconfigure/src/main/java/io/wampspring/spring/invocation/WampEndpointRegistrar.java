@@ -4,14 +4,17 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.wampspring.router.WampUris;
 import io.wampspring.router.client.InvocationHandler;
 import io.wampspring.router.client.LocalSession;
 import io.wampspring.router.client.LocalSubscription;
+import io.wampspring.router.client.WampException;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampTopic;
 import io.wampspring.spring.binding.MethodArguments;
@@ -20,6 +23,7 @@ import io.wampspring.spring.binding.WampArgumentResolverComposite;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.RegisterOptions;
 import io.wampspring.spring.core.SubscribeOptions;
+import io.wampspring.spring.core.WampConfigurationException;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampLocalSessions.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +61,8 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final WampArgumentResolverComposite procedureArguments;
     private final WampArgumentResolverComposite topicArguments;
     private final List<WampTopicEndpoint> topicEndpoints = new CopyOnWriteArrayList<>();
+    /** The first method registered for each realm, match policy and procedure: a duplicate names both. */
+    private final Map<String, Method> procedures = new ConcurrentHashMap<>();
     private ConfigurableListableBeanFactory beanFactory;
 
     /** A registrar with the built-in argument resolvers only. */
@@ -127,9 +133,27 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         String procedure = required(annotation.value(), method, "@WampProcedure");
         MethodArguments arguments = arguments(procedureArguments, method);
         InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
-        LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
-        await(session.register(procedure, registerOptions(annotation), handler),
-                "register @WampProcedure '" + procedure + "'", method);
+        String realm = realm(annotation.realm(), method, "@WampProcedure");
+        LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
+        String key = realm + '\n' + annotation.match() + '\n' + procedure;
+        try {
+            await(session.register(procedure, registerOptions(annotation), handler),
+                    "register @WampProcedure '" + procedure + "'", method);
+        }
+        catch (BeanInitializationException ex) {
+            Method first = procedures.get(key);
+            if (first != null && ex.getCause() instanceof WampException wamp
+                    && WampUris.PROCEDURE_ALREADY_EXISTS.equals(wamp.uri())) {
+                throw new WampConfigurationException("@WampProcedure '" + procedure + "' of realm '" + realm
+                        + "' is declared twice, on " + first.toGenericString() + " and on "
+                        + method.toGenericString() + " (" + wamp.getMessage() + ")",
+                        "Remove one of the two methods, or give one of them another procedure URI (the "
+                                + "application's annotated methods share one session, so they cannot share a "
+                                + "registration).", wamp);
+            }
+            throw ex;
+        }
+        procedures.putIfAbsent(key, method);
         logger.debug("Registered {}", handler);
     }
 
@@ -139,7 +163,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         MethodArguments arguments = arguments(topicArguments, method);
         TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable,
                 arguments);
-        String realm = realm(annotation.realm());
+        String realm = realm(annotation.realm(), method, "@WampTopic");
         LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
         LocalSubscription subscription = await(session.subscribe(topic, subscribeOptions(annotation), handler),
                 "subscribe @WampTopic '" + topic + "'", method);
@@ -168,8 +192,20 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         }
     }
 
-    private String realm(String annotated) {
-        return annotated.isEmpty() ? defaultRealm : annotated;
+    /** The method's realm: the annotation's, else the default one; either must be one of the router's. */
+    private String realm(String annotated, Method method, String annotation) {
+        String realm = annotated.isEmpty() ? defaultRealm : annotated;
+        List<String> realms = sessions.realms();
+        if (!realms.contains(realm)) {
+            String named = annotated.isEmpty() ? "the default realm '" + realm + "'"
+                    : "realm = \"" + realm + "\"";
+            throw new WampConfigurationException(annotation + " on " + method.toGenericString() + " names " + named
+                    + ", but the router has no realm named '" + realm + "'; its realms: " + realms,
+                    "Use one of " + realms + " in " + annotation + "(realm = ...) of " + method.getDeclaringClass()
+                            .getName() + "." + method.getName() + ", or add a realm named '" + realm
+                            + "' to wamp.realms.");
+        }
+        return realm;
     }
 
     private static String required(String uri, Method method, String annotation) {
