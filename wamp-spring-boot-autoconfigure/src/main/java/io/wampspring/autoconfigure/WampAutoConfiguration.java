@@ -166,6 +166,12 @@ public final class WampAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    WampStartupLog wampStartupLog(WampRouter router, ObjectProvider<WampTransportInfo> transports) {
+        return new WampStartupLog(router, transports.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions) {
         return new WampRouterLifecycle(router, sessions);
     }

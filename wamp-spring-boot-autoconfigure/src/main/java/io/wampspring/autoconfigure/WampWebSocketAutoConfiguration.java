@@ -48,6 +48,14 @@ public final class WampWebSocketAutoConfiguration {
                 (int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxMessageSize().toBytes()));
     }
 
+    /** The endpoint as the start-up line names it: its path and the serializers it offers. */
+    @Bean
+    WampTransportInfo wampWebSocketTransportInfo(WampWebSocketHandler handler, WampProperties properties) {
+        String serializers = String.join(", ", handler.getSubProtocols().stream()
+                .map(protocol -> protocol.substring(protocol.lastIndexOf('.') + 1)).toList());
+        return () -> "WebSocket " + properties.getPath() + " (" + serializers + ")";
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "wampWebSocketRequestHandler")
     WebSocketHttpRequestHandler wampWebSocketRequestHandler(WampWebSocketHandler handler,
