@@ -53,7 +53,14 @@ public class WampProperties implements Validator {
     /** How URIs are validated: loose (the spec's default) or strict (lower-case letters, digits, underscore). */
     private UriCheck uriCheck = UriCheck.LOOSE;
 
-    /** Realms served by the router. */
+    /**
+     * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
+     * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous],
+     * the only one available), anonymous-role (authrole of anonymous sessions; default anonymous),
+     * caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
+     * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
+     * on-request).
+     */
     private List<Realm> realms = new ArrayList<>(List.of(new Realm()));
 
     /** Realm of WampTemplate and of annotated endpoints that name none; defaults to the first configured realm. */

@@ -10,7 +10,11 @@ public class WampRpcProperties {
     /** Timeout of calls that set none and match no procedure-timeouts entry; 0 for none. */
     private Duration callTimeout = Duration.ZERO;
 
-    /** Default timeouts per procedure URI or pattern; the best match wins, as for calls. */
+    /**
+     * Default timeouts per procedure URI or pattern; the best match wins, as for calls. Each entry has: procedure
+     * (URI, or pattern for prefix and wildcard matching), match (exact, prefix or wildcard; default exact) and
+     * timeout (0 for none; default 0).
+     */
     private List<WampProperties.ProcedureTimeout> procedureTimeouts = new ArrayList<>();
 
     public Duration getCallTimeout() {
