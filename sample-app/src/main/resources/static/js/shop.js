@@ -21,11 +21,13 @@ const connection = new autobahn.Connection({
 
 connection.onopen = async (session) => {
   current = session;
+  showStatus('connecting', `Joined as session ${session.id} - subscribing`);
   activity('info', `joined realm1 as session ${session.id}`);
   try {
     await setUp(session);    // a new session starts with nothing: subscribe and register again on every connect
     if (current === session) showStatus('connected', `Connected - session ${session.id}`, session.id);
   } catch (error) {
+    showStatus('closed', `Setting up failed: ${describe(error)}`);
     activity('error', `setting up failed: ${describe(error)}`);
   }
 };

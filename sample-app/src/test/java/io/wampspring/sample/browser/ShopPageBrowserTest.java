@@ -54,7 +54,11 @@ class ShopPageBrowserTest {
         assertThat(JS_DIR.resolve("node_modules/playwright-core")).as("npm ci in %s (the build's "
                 + "generate-test-resources phase)", JS_DIR).isDirectory();
         Files.createDirectories(SCREENSHOT.getParent());
-        Files.deleteIfExists(SCREENSHOT);
+        try (var old = Files.newDirectoryStream(SCREENSHOT.getParent(), "shop-page*.png")) {
+            for (Path file : old) {
+                Files.delete(file);     // this run's screenshot, or its failure screenshots, and nothing older
+            }
+        }
 
         Map<String, Object> observed = runScenario();
 
