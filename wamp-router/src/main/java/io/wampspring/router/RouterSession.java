@@ -1,24 +1,18 @@
 package io.wampspring.router;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import io.wampspring.router.auth.AuthDecision;
 import io.wampspring.router.auth.AuthIdentity;
-import io.wampspring.router.auth.AuthRequest;
-import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.message.Abort;
 import io.wampspring.router.message.Authenticate;
 import io.wampspring.router.message.Call;
 import io.wampspring.router.message.Cancel;
-import io.wampspring.router.message.Challenge;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Hello;
@@ -29,7 +23,6 @@ import io.wampspring.router.message.Subscribe;
 import io.wampspring.router.message.Unregister;
 import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.WampMessage;
-import io.wampspring.router.message.Welcome;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.transport.CloseReason;
@@ -40,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The router's side of one WAMP session and its state machine: HELLO, (CHALLENGE, AUTHENTICATE)*, WELCOME, then
  * routing until GOODBYE, ABORT or the connection is lost. Messages of one session are handled in the order they
- * arrive, on the thread that delivers them; only the transitions out of the established state take a lock.
+ * arrive, on the thread that delivers them; only the transitions out of the established state take a lock. The
+ * opening up to WELCOME is its {@link SessionHandshake}'s.
  */
 public final class RouterSession implements WampPeer {
 
@@ -56,8 +50,9 @@ public final class RouterSession implements WampPeer {
     private final long createdAt = System.currentTimeMillis();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /**
-     * Guards the state and the handshake's fields. Held only while changing them and sending to this session's own
-     * connection, never while calling into the realm or another session, so two sessions never wait for each other.
+     * Guards the state and the handshake's fields (shared with {@link SessionHandshake}). Held only while changing
+     * them and sending to this session's own connection, never while calling into the realm or another session, so two
+     * sessions never wait for each other.
      */
     private final Object lock = new Object();
     private volatile State state = State.AWAITING_HELLO;
@@ -65,13 +60,11 @@ public final class RouterSession implements WampPeer {
     private volatile @Nullable AuthIdentity identity;
     /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
     private volatile @Nullable Map<?, ?> roles;
-    private AuthDecision.@Nullable Responder responder;
-    private @Nullable String pendingAuthMethod;
-    private volatile @Nullable ScheduledFuture<?> handshakeDeadline;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
 
     /** The router's own service session (meta API): may register and publish under {@code wamp.}. */
     private final boolean service;
+    private final SessionHandshake handshake;
 
     RouterSession(WampRouter router, PeerConnection connection) {
         this(router, connection, false);
@@ -81,6 +74,7 @@ public final class RouterSession implements WampPeer {
         this.router = router;
         this.connection = connection;
         this.service = service;
+        this.handshake = new SessionHandshake(this, router, lock);
     }
 
     @Override
@@ -90,19 +84,7 @@ public final class RouterSession implements WampPeer {
 
     /** Starts the clock on HELLO and authentication: a connection cannot stay unwelcomed for ever. */
     void startHandshakeTimer() {
-        Duration timeout = router.config().handshakeTimeout();
-        handshakeDeadline = router.schedule(timeout, () -> handshakeExpired(timeout));
-    }
-
-    private void handshakeExpired(Duration timeout) {
-        State current = state;
-        if (current == State.AWAITING_HELLO) {
-            abort(WampUris.TIMEOUT, "no HELLO within " + timeout.toMillis() + " ms", CloseReason.NORMAL);
-        }
-        else if (current == State.AUTHENTICATING) {
-            abort(WampUris.AUTHENTICATION_FAILED, "authentication did not complete within " + timeout.toMillis()
-                    + " ms", CloseReason.NORMAL);
-        }
+        handshake.startTimer();
     }
 
     @Override
@@ -225,7 +207,7 @@ public final class RouterSession implements WampPeer {
         switch (state) {
             case AWAITING_HELLO -> {
                 if (message instanceof Hello hello) {
-                    hello(hello);
+                    handshake.hello(hello);
                 }
                 else if (message.type() == MessageType.ABORT) {
                     end(CloseReason.NORMAL, null);
@@ -235,18 +217,10 @@ public final class RouterSession implements WampPeer {
                 }
             }
             case AUTHENTICATING -> {
-                AuthDecision.Responder current = null;
-                if (message instanceof Authenticate) {
-                    synchronized (lock) {
-                        current = responder;
-                        responder = null;
-                    }
+                if (message instanceof Authenticate authenticate && handshake.answer(authenticate)) {
+                    return; // the authenticator's decision carries the handshake on
                 }
-                if (current != null) {
-                    AuthDecision.Responder answering = current;
-                    authenticateWith(() -> answering.respond((Authenticate) message));
-                }
-                else if (message.type() == MessageType.ABORT) {
+                if (message.type() == MessageType.ABORT) {
                     end(CloseReason.NORMAL, null);
                 }
                 else {
@@ -264,119 +238,29 @@ public final class RouterSession implements WampPeer {
         }
     }
 
-    private void hello(Hello hello) {
-        Map<String, Object> details = hello.details();
-        HelloDetails offered = HelloDetails.of(details);
-        List<String> methods = offered.authmethods();
-        if (router.isClosed()) {
-            abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
-            return;
-        }
-        Realm target = router.realm(hello.realm());
-        if (target == null) {
-            abort(WampUris.NO_SUCH_REALM, "no realm named '" + hello.realm() + "'", CloseReason.NORMAL);
-            return;
-        }
-        Authenticator authenticator = methods.stream()
-                .map(target::authenticator)
-                .filter(candidate -> candidate != null)
-                .findFirst().orElse(null);
-        if (authenticator == null) {
-            abort(WampUris.NO_MATCHING_AUTH_METHOD,
-                    "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
-            return;
-        }
-        synchronized (lock) {
-            if (state != State.AWAITING_HELLO) {
-                return;
-            }
-            realm = target;
-            this.roles = offered.roles();
-            state = State.AUTHENTICATING;
-            pendingAuthMethod = authenticator.authMethod();
-        }
-        AuthRequest request = new AuthRequest(id, target.name(), offered.authid(), details, connection.info());
-        authenticateWith(() -> authenticator.authenticate(request));
+    /** AWAITING_HELLO to AUTHENTICATING in {@code target}. The caller holds the lock. */
+    void authenticatingIn(Realm target, @Nullable Map<?, ?> announcedRoles) {
+        assert Thread.holdsLock(lock);
+        realm = target;
+        roles = announcedRoles;
+        state = State.AUTHENTICATING;
     }
 
-    /** Runs one step of an authenticator; whatever it throws or fails with ends the session, never hangs it. */
-    private void authenticateWith(Supplier<@Nullable CompletionStage<AuthDecision>> step) {
-        CompletionStage<AuthDecision> decision;
-        try {
-            decision = step.get();
-        }
-        catch (RuntimeException ex) {
-            decision = CompletableFuture.failedFuture(ex);
-        }
-        if (decision == null) {
-            decision = CompletableFuture.failedFuture(new IllegalStateException("the authenticator returned null"));
-        }
-        decision.whenComplete(this::onAuthDecision);
-    }
-
-    private void onAuthDecision(@Nullable AuthDecision decision, @Nullable Throwable failure) {
-        if (state != State.AUTHENTICATING) {
-            return;
-        }
-        if (failure != null || decision == null) {
-            logger.warn("Authentication of session {} failed", id, failure);
-            abort(WampUris.AUTHENTICATION_FAILED, "authentication failed", CloseReason.NORMAL);
-        }
-        else if (decision instanceof AuthDecision.Accept accept) {
-            welcome(accept.identity());
-        }
-        else if (decision instanceof AuthDecision.Challenge challenge) {
-            synchronized (lock) {
-                if (state == State.AUTHENTICATING) {
-                    responder = challenge.responder();
-                    send(new Challenge(pendingAuthMethod, challenge.extra()));
-                }
-            }
-        }
-        else if (decision instanceof AuthDecision.Reject reject) {
-            abort(reject.reason(), reject.message(), CloseReason.NORMAL);
-        }
-    }
-
-    private void welcome(AuthIdentity authenticated) {
-        Realm target = realm;
-        if (target == null) {
-            return;
-        }
-        if (router.isClosed()) {
-            // authentication finished after shutdown began: the session would never be told goodbye
-            abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down", CloseReason.SHUTDOWN);
-            return;
-        }
-        synchronized (lock) {
-            if (state != State.AUTHENTICATING) {
-                return;
-            }
-            identity = authenticated;
-            // joining only adds this session to the realm's maps: no other session is called under the lock
-            target.join(this);
-            state = State.ESTABLISHED;
-            // WELCOME goes out under the lock, so a GOODBYE from a shutdown cannot overtake it
-            send(new Welcome(id, HelloDetails.welcome(target, authenticated)));
-        }
-        cancel(handshakeDeadline);
-        if (!service) {
-            router.stats().sessionsOpened.increment();
-        }
-        if (router.isClosed()) {
-            // the shutdown took its list of sessions before this one joined: say goodbye ourselves
-            goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
-        }
+    /** AUTHENTICATING to ESTABLISHED as {@code authenticated}, a member of {@code target}. The caller holds the lock. */
+    void establishedIn(Realm target, AuthIdentity authenticated) {
+        assert Thread.holdsLock(lock);
+        identity = authenticated;
+        // joining only adds this session to the realm's maps: no other session is called under the lock
+        target.join(this);
+        state = State.ESTABLISHED;
     }
 
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
     void joinLocal(Realm target, AuthIdentity localIdentity, @Nullable Map<String, Object> announcedRoles) {
         synchronized (lock) {
-            realm = target;
-            roles = announcedRoles;
-            state = State.AUTHENTICATING;
+            authenticatingIn(target, announcedRoles);
         }
-        welcome(localIdentity);
+        handshake.welcome(localIdentity);
     }
 
     /** ABORTs the session for a protocol violation; every other session carries on. */
@@ -447,13 +331,13 @@ public final class RouterSession implements WampPeer {
     }
 
     private void finish() {
-        cancel(handshakeDeadline);
+        handshake.cancelTimer();
         cancel(goodbyeDeadline);
         leaveRealm();
         closed.complete(null);
     }
 
-    private static void cancel(@Nullable ScheduledFuture<?> timer) {
+    static void cancel(@Nullable ScheduledFuture<?> timer) {
         if (timer != null) {
             timer.cancel(false);
         }

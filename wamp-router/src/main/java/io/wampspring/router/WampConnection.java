@@ -116,7 +116,9 @@ public final class WampConnection implements PeerConnection {
 
     @Override
     public boolean sendIf(BooleanSupplier condition, WampMessage message) {
-        byte[] frame = serializer.serialize(message);
+        // an EVENT goes to every subscriber alike: its frame is shared, not made again for each one
+        byte[] frame = message.type() == MessageType.EVENT ? SharedFrames.serialize(serializer, message)
+                : serializer.serialize(message);
         boolean[] held = new boolean[1];
         overflowed(message, queue.offer(() -> (held[0] = condition.getAsBoolean()) ? frame : null));
         return held[0];

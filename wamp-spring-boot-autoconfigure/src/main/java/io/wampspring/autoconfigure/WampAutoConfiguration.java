@@ -93,7 +93,7 @@ public final class WampAutoConfiguration {
         return rules;
     }
 
-    private static RpcConfig rpc(WampProperties.Rpc rpc, WampProperties.Realm realm) {
+    private static RpcConfig rpc(WampRpcProperties rpc, WampProperties.Realm realm) {
         List<RpcConfig.ProcedureTimeout> timeouts = rpc.getProcedureTimeouts().stream()
                 .map(entry -> new RpcConfig.ProcedureTimeout(entry.getMatch(), entry.getProcedure(),
                         entry.getTimeout()))
@@ -123,7 +123,7 @@ public final class WampAutoConfiguration {
     @ConditionalOnMissingBean
     WampLocalSessions wampLocalSessions(WampRouter router, WampProperties properties,
             @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> executor) {
-        WampProperties.Local local = properties.getLocal();
+        WampLocalSessionProperties local = properties.getLocal();
         return new WampLocalSessions(router, executor.getIfAvailable(() -> new SimpleAsyncTaskExecutor("wamp-")),
                 local.getAuthid(), local.getAuthrole(), local.getEventBacklog());
     }

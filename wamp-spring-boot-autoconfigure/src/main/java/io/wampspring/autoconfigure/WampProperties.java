@@ -7,13 +7,14 @@ import java.util.List;
 import io.wampspring.router.Disclosure;
 import io.wampspring.router.UriCheck;
 import io.wampspring.router.match.MatchPolicy;
-import io.wampspring.router.transport.SlowConsumerPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of the embedded WAMP router.
+ * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local) have
+ * classes of their own.
  */
 @ConfigurationProperties("wamp")
 public class WampProperties {
@@ -52,13 +53,17 @@ public class WampProperties {
     /** How long a connection may take from opening to WELCOME (HELLO and authentication) before it is aborted. */
     private Duration handshakeTimeout = Duration.ofSeconds(10);
 
-    private final SendBuffer sendBuffer = new SendBuffer();
+    @NestedConfigurationProperty
+    private final WampSendBufferProperties sendBuffer = new WampSendBufferProperties();
 
-    private final Rpc rpc = new Rpc();
+    @NestedConfigurationProperty
+    private final WampRpcProperties rpc = new WampRpcProperties();
 
-    private final PubSub pubsub = new PubSub();
+    @NestedConfigurationProperty
+    private final WampPubSubProperties pubsub = new WampPubSubProperties();
 
-    private final Local local = new Local();
+    @NestedConfigurationProperty
+    private final WampLocalSessionProperties local = new WampLocalSessionProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -140,19 +145,19 @@ public class WampProperties {
         this.handshakeTimeout = handshakeTimeout;
     }
 
-    public Rpc getRpc() {
+    public WampRpcProperties getRpc() {
         return rpc;
     }
 
-    public PubSub getPubsub() {
+    public WampPubSubProperties getPubsub() {
         return pubsub;
     }
 
-    public SendBuffer getSendBuffer() {
+    public WampSendBufferProperties getSendBuffer() {
         return sendBuffer;
     }
 
-    public Local getLocal() {
+    public WampLocalSessionProperties getLocal() {
         return local;
     }
 
@@ -237,33 +242,11 @@ public class WampProperties {
         }
     }
 
-    /** How the dealer treats calls, in every realm. */
-    public static class Rpc {
-
-        /** Timeout of calls that set none and match no procedure-timeouts entry; 0 for none. */
-        private Duration callTimeout = Duration.ZERO;
-
-        /** Default timeouts per procedure URI or pattern; the best match wins, as for calls. */
-        private List<ProcedureTimeout> procedureTimeouts = new ArrayList<>();
-
-        public Duration getCallTimeout() {
-            return callTimeout;
-        }
-
-        public void setCallTimeout(Duration callTimeout) {
-            this.callTimeout = callTimeout;
-        }
-
-        public List<ProcedureTimeout> getProcedureTimeouts() {
-            return procedureTimeouts;
-        }
-
-        public void setProcedureTimeouts(List<ProcedureTimeout> procedureTimeouts) {
-            this.procedureTimeouts = procedureTimeouts;
-        }
-    }
-
-    /** A default timeout for the calls of one procedure or pattern. */
+    /**
+     * A default timeout for the calls of one procedure or pattern. Nested here rather than in
+     * {@link WampRpcProperties}: its name is the element type of {@code wamp.rpc.procedure-timeouts} in the
+     * configuration metadata.
+     */
     public static class ProcedureTimeout {
 
         /** Procedure URI, or pattern for prefix and wildcard matching. */
@@ -300,27 +283,10 @@ public class WampProperties {
         }
     }
 
-    /** How the broker treats publications, in every realm. */
-    public static class PubSub {
-
-        /**
-         * Topics whose publications are kept for wamp.subscription.get_events (event history), each with a bound:
-         * a limit of events per topic, a max age, or both. When several entries match a topic, the best one
-         * applies (exact, else the longest prefix, else the best wildcard). Publications that name sessions
-         * (eligible, exclude) are never kept.
-         */
-        private List<EventHistory> eventHistory = new ArrayList<>();
-
-        public List<EventHistory> getEventHistory() {
-            return eventHistory;
-        }
-
-        public void setEventHistory(List<EventHistory> eventHistory) {
-            this.eventHistory = eventHistory;
-        }
-    }
-
-    /** The event history of one topic or pattern of topics. */
+    /**
+     * The event history of one topic or pattern of topics. Nested here rather than in {@link WampPubSubProperties}:
+     * its name is the element type of {@code wamp.pubsub.event-history} in the configuration metadata.
+     */
     public static class EventHistory {
 
         /** Topic URI, or pattern for prefix and wildcard matching. */
@@ -365,69 +331,6 @@ public class WampProperties {
 
         public void setMaxAge(Duration maxAge) {
             this.maxAge = maxAge;
-        }
-    }
-
-    /** The bounded send buffer of each connection. */
-    public static class SendBuffer {
-
-        /** Bytes that may wait to be written to one peer before the overflow policy acts. */
-        private DataSize maxSize = DataSize.ofMegabytes(16);
-
-        /** What happens to a peer whose send buffer is full: disconnect it, or drop events for it. */
-        private SlowConsumerPolicy overflowPolicy = SlowConsumerPolicy.DISCONNECT;
-
-        public DataSize getMaxSize() {
-            return maxSize;
-        }
-
-        public void setMaxSize(DataSize maxSize) {
-            this.maxSize = maxSize;
-        }
-
-        public SlowConsumerPolicy getOverflowPolicy() {
-            return overflowPolicy;
-        }
-
-        public void setOverflowPolicy(SlowConsumerPolicy overflowPolicy) {
-            this.overflowPolicy = overflowPolicy;
-        }
-    }
-
-    /** The in-process sessions of annotated endpoints and WampTemplate. */
-    public static class Local {
-
-        /** Authid of the application's in-process sessions. */
-        private String authid = "spring";
-
-        /** Authrole of the application's in-process sessions. */
-        private String authrole = "trusted";
-
-        /** Events an annotated subscriber may have waiting before further events for it are dropped. */
-        private int eventBacklog = 10_000;
-
-        public String getAuthid() {
-            return authid;
-        }
-
-        public void setAuthid(String authid) {
-            this.authid = authid;
-        }
-
-        public String getAuthrole() {
-            return authrole;
-        }
-
-        public void setAuthrole(String authrole) {
-            this.authrole = authrole;
-        }
-
-        public int getEventBacklog() {
-            return eventBacklog;
-        }
-
-        public void setEventBacklog(int eventBacklog) {
-            this.eventBacklog = eventBacklog;
         }
     }
 }
