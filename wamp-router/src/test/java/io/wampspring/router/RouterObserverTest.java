@@ -130,6 +130,45 @@ class RouterObserverTest {
     }
 
     @Test
+    void eventsDroppedForAFullSendBufferAndTheSlowConsumerActionAreObserved() {
+        router(SlowConsumerPolicy.DROP_EVENTS, 1024);
+        TestPeer slow = TestPeer.joined(router, "realm1");
+        slow.subscribe("com.example.topic");
+        TestPeer publisher = TestPeer.joined(router, "realm1");
+        slow.transport.stall();
+
+        for (long i = 1; i <= 20; i++) {
+            publisher.send(new Publish(i, Map.of("acknowledge", true), "com.example.topic",
+                    Payload.ofArgs(i, "x".repeat(200))));
+            publisher.next(Published.class);
+        }
+
+        assertThat(router.stats().droppedEvents()).isPositive();
+        assertThat(observer.dropped).hasSize((int) router.stats().droppedEvents())
+                .containsOnly("realm1 SEND_BUFFER");
+        assertThat(observer.slowConsumers).containsExactly("realm1 DROP_EVENTS test json");
+        slow.transport.resume();
+    }
+
+    @Test
+    void aDisconnectedSlowConsumerIsObserved() {
+        router(SlowConsumerPolicy.DISCONNECT, 1024);
+        TestPeer slow = TestPeer.joined(router, "realm1");
+        slow.subscribe("com.example.topic");
+        TestPeer publisher = TestPeer.joined(router, "realm1");
+        slow.transport.stall();
+
+        for (long i = 1; i <= 20; i++) {
+            publisher.send(new Publish(i, Map.of("acknowledge", true), "com.example.topic",
+                    Payload.ofArgs(i, "x".repeat(200))));
+            publisher.next(Published.class);
+        }
+
+        assertThat(observer.slowConsumers).containsExactly("realm1 DISCONNECT test json");
+        assertThat(observer.dropped).isEmpty();
+    }
+
+    @Test
     void anInProcessHandlerTooFarBehindDropsEventsForItsBacklog() throws Exception {
         router();
         CountDownLatch release = new CountDownLatch(1);
