@@ -286,7 +286,11 @@ public final class Broker {
             }
             return;
         }
-        observer.eventPublished(realm);
+        // the router's own publications (meta events) are not the application's traffic: not counted as events
+        boolean observed = !publisher.isRouterService();
+        if (observed) {
+            observer.eventPublished(realm);
+        }
         if (options.retain()) {
             // retained before the fan-out: a subscriber joining meanwhile gets it one way or the other
             retained.retain(publication);
@@ -311,7 +315,7 @@ public final class Broker {
                 }
             }
         });
-        if (delivered[0] > 0) {
+        if (observed && delivered[0] > 0) {
             observer.eventsDelivered(realm, delivered[0]);
         }
         for (PublicationListener listener : publicationListeners) {

@@ -82,11 +82,14 @@ public interface RouterObserver {
     default void callEnded(String realm, CallOutcome outcome, @Nullable String error, long durationNanos) {
     }
 
-    /** The broker accepted a publication. */
+    /** The broker accepted a publication of a client (not one of the router's own meta events). */
     default void eventPublished(String realm) {
     }
 
-    /** The broker handed {@code count} EVENTs of one publication to its subscribers (called only when positive). */
+    /**
+     * The broker handed {@code count} EVENTs of one client's publication to its subscribers (called only when
+     * positive).
+     */
     default void eventsDelivered(String realm, int count) {
     }
 
