@@ -57,6 +57,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final WampArgumentResolverComposite procedureArguments;
     private final WampArgumentResolverComposite topicArguments;
     private final List<WampTopicEndpoint> topicEndpoints = new CopyOnWriteArrayList<>();
+    private WampEndpointDecorator decorator = WampEndpointDecorator.NONE;
     private ConfigurableListableBeanFactory beanFactory;
 
     /** A registrar with the built-in argument resolvers only. */
@@ -74,6 +75,11 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         this.defaultRealm = defaultRealm;
         this.procedureArguments = WampArgumentResolverComposite.forProcedures(argumentResolvers, converter);
         this.topicArguments = WampArgumentResolverComposite.forTopics(argumentResolvers, converter);
+    }
+
+    /** Wraps the handlers this registrar registers and subscribes from now on (observations). */
+    public void setDecorator(WampEndpointDecorator decorator) {
+        this.decorator = decorator;
     }
 
     @Override
@@ -126,8 +132,10 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String procedure = required(annotation.value(), method, "@WampProcedure");
         MethodArguments arguments = arguments(procedureArguments, method);
-        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
-        LocalSession session = sessions.session(realm(annotation.realm()), Purpose.ENDPOINTS);
+        String realm = realm(annotation.realm());
+        InvocationHandler handler = decorator.procedure(realm, procedure,
+                new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter));
+        LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
         await(session.register(procedure, registerOptions(annotation), handler),
                 "register @WampProcedure '" + procedure + "'", method);
         logger.debug("Registered {}", handler);
@@ -137,9 +145,9 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
         MethodArguments arguments = arguments(topicArguments, method);
-        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable,
-                arguments);
         String realm = realm(annotation.realm());
+        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments,
+                body -> decorator.topic(realm, topic, body));
         LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
         LocalSubscription subscription = await(session.subscribe(topic, subscribeOptions(annotation), handler),
                 "subscribe @WampTopic '" + topic + "'", method);
