@@ -135,19 +135,24 @@ class RouterObserverTest {
         assertThat(observer.delivered).containsExactly("realm1 3", "realm1 1");
     }
 
-    @Test
-    void eventsDroppedForAFullSendBufferAndTheSlowConsumerActionAreObserved() {
-        router(SlowConsumerPolicy.DROP_EVENTS, 1024);
+    /** A subscriber that stops reading, with a send buffer of 1 KiB, and 20 events of some 200 bytes for it. */
+    private TestPeer floodAStalledSubscriber(SlowConsumerPolicy policy) {
+        router(policy, 1024);
         TestPeer slow = TestPeer.joined(router, "realm1");
         slow.subscribe("com.example.topic");
         TestPeer publisher = TestPeer.joined(router, "realm1");
         slow.transport.stall();
-
         for (long i = 1; i <= 20; i++) {
             publisher.send(new Publish(i, Map.of("acknowledge", true), "com.example.topic",
                     Payload.ofArgs(i, "x".repeat(200))));
             publisher.next(Published.class);
         }
+        return slow;
+    }
+
+    @Test
+    void eventsDroppedForAFullSendBufferAndTheSlowConsumerActionAreObserved() {
+        TestPeer slow = floodAStalledSubscriber(SlowConsumerPolicy.DROP_EVENTS);
 
         assertThat(router.stats().droppedEvents()).isPositive();
         assertThat(observer.dropped).hasSize((int) router.stats().droppedEvents())
@@ -158,17 +163,7 @@ class RouterObserverTest {
 
     @Test
     void aDisconnectedSlowConsumerIsObserved() {
-        router(SlowConsumerPolicy.DISCONNECT, 1024);
-        TestPeer slow = TestPeer.joined(router, "realm1");
-        slow.subscribe("com.example.topic");
-        TestPeer publisher = TestPeer.joined(router, "realm1");
-        slow.transport.stall();
-
-        for (long i = 1; i <= 20; i++) {
-            publisher.send(new Publish(i, Map.of("acknowledge", true), "com.example.topic",
-                    Payload.ofArgs(i, "x".repeat(200))));
-            publisher.next(Published.class);
-        }
+        floodAStalledSubscriber(SlowConsumerPolicy.DISCONNECT);
 
         assertThat(observer.slowConsumers).containsExactly("realm1 DISCONNECT test json");
         assertThat(observer.dropped).isEmpty();

@@ -197,23 +197,29 @@ class MetricsIntegrationTests {
                 "transport", "websocket", "serializer", "msgpack");
 
         byte[] payload = new byte[48 * 1024];
-        // events are dropped now and then while the publisher outruns the writer; once the socket's buffers (some
-        // megabytes) are full as well, the writer waits for a reader that never comes and every event is dropped
+        // events are dropped whenever the publisher outruns the writer, that is while a frame waits in the send
+        // buffer: the gauge of queued bytes, read as it happens, sees it waiting
         int droppedInARow = 0;
-        for (int i = 0; i < 2000 && droppedInARow < 20; i++) {
+        double mostQueued = 0;
+        for (int i = 0; i < 2000 && (droppedInARow < 20 || mostQueued == 0); i++) {
             double before = count("wamp.events.dropped", "realm", "realm1", "reason", "send_buffer");
             template.publish("test.metrics.flood", List.of(i, payload), null, PublishOptions.DEFAULTS)
                     .get(20, TimeUnit.SECONDS);
+            mostQueued = Math.max(mostQueued, gauge("wamp.send.buffer.queued"));
             boolean droppedThisOne = count("wamp.events.dropped", "realm", "realm1", "reason", "send_buffer")
                     == before + 1;
             droppedInARow = droppedThisOne ? droppedInARow + 1 : 0;
         }
         assertThat(droppedInARow).as("events dropped in a row for the stalled subscriber").isEqualTo(20);
+        // one frame of about 48 KiB waits behind the one being written; the next would exceed the 64 KiB
+        assertThat(mostQueued).isGreaterThan(48 * 1024).isLessThanOrEqualTo(64 * 1024);
 
         assertThat(count("wamp.events.dropped", "realm", "realm1", "reason", "send_buffer")).isGreaterThan(dropped);
         assertThat(count("wamp.slow.consumer.actions", "realm", "realm1", "action", "drop_events",
                 "transport", "websocket", "serializer", "msgpack")).isEqualTo(actions + 1);
         assertThat(meters.find("wamp.send.buffer.queued").gauge().getId().getBaseUnit()).isEqualTo("bytes");
+        slow.close();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gauge("wamp.send.buffer.queued")).isZero());
     }
 
     @Test
