@@ -46,8 +46,12 @@ public final class Broker {
     private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<PublicationListener> publicationListeners = new CopyOnWriteArrayList<>();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final String realm;
+    private final RouterObserver observer;
 
-    Broker(UriCheck uriCheck, Authorizer authorizer, PubSubConfig config) {
+    Broker(UriCheck uriCheck, Authorizer authorizer, PubSubConfig config, String realm, RouterObserver observer) {
+        this.realm = realm;
+        this.observer = observer;
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
         this.config = config;
@@ -282,6 +286,11 @@ public final class Broker {
             }
             return;
         }
+        // the router's own publications (meta events) are not the application's traffic: not counted as events
+        boolean observed = !publisher.isRouterService();
+        if (observed) {
+            observer.eventPublished(realm);
+        }
         if (options.retain()) {
             // retained before the fan-out: a subscriber joining meanwhile gets it one way or the other
             retained.retain(publication);
@@ -291,6 +300,7 @@ public final class Broker {
         boolean filtered = !publication.filter().isNone();
         Map<String, Object> exactDetails = publication.publisherDetails();
         Map<String, Object> patternDetails = Publication.withTopic(exactDetails, publication.topic());
+        int[] delivered = new int[1];
         table.forEachMatch(publication.topic(), subscription -> {
             Event event = new Event(subscription.id(), publication.id(),
                     subscription.match() == MatchPolicy.EXACT ? exactDetails : patternDetails,
@@ -299,10 +309,15 @@ public final class Broker {
                 WampPeer peer = subscriber.peer;
                 if (subscriber.isActive() && !(publication.excludeMe() && peer == publisher)
                         && (!filtered || publication.filter().admits(peer.sessionId(), peer.identity()))) {
-                    deliver(subscriber, event);
+                    if (deliver(subscriber, event)) {
+                        delivered[0]++;
+                    }
                 }
             }
         });
+        if (observed && delivered[0] > 0) {
+            observer.eventsDelivered(realm, delivered[0]);
+        }
         for (PublicationListener listener : publicationListeners) {
             try {
                 listener.published(publication);
@@ -316,14 +331,19 @@ public final class Broker {
         }
     }
 
-    /** One subscriber's EVENT: one it cannot be sent (an unwritable payload) does not stop the fan-out. */
-    private static void deliver(Subscription.Subscriber subscriber, Event event) {
+    /**
+     * One subscriber's EVENT: one it cannot be sent (an unwritable payload) does not stop the fan-out. True when it
+     * was handed to the subscriber's connection.
+     */
+    private static boolean deliver(Subscription.Subscriber subscriber, Event event) {
         try {
-            subscriber.peer.sendIf(() -> subscriber.isActive() && subscriber.isNew(event.publication()), event);
+            return subscriber.peer.sendIf(() -> subscriber.isActive() && subscriber.isNew(event.publication()),
+                    event);
         }
         catch (UnserializableValueException ex) {
             logger.warn("Event of publication {} cannot be sent to session {}: {}", event.publication(),
                     subscriber.peer.sessionId(), ex.getMessage());
+            return false;
         }
     }
 

@@ -17,6 +17,7 @@ import io.wampspring.router.message.Interrupt;
 import io.wampspring.router.message.Invocation;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Result;
+import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.serialization.UnserializableValueException;
@@ -40,15 +41,17 @@ final class CallRouting {
     private final UriTable<Registration> registrations;
     private final ConcurrentHashMap<Long, DealerSession> sessions;
     private final CallTimeouts timeouts;
+    private final CallObserver observer;
 
     CallRouting(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, UriTable<Registration> registrations,
-            ConcurrentHashMap<Long, DealerSession> sessions, ScheduledExecutorService timer) {
+            ConcurrentHashMap<Long, DealerSession> sessions, ScheduledExecutorService timer, CallObserver observer) {
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
         this.rpc = rpc;
         this.registrations = registrations;
         this.sessions = sessions;
         this.timeouts = new CallTimeouts(rpc, timer);
+        this.observer = observer;
     }
 
     void call(WampPeer caller, Call call) {
@@ -70,27 +73,31 @@ final class CallRouting {
             }
             return;
         }
+        long started = System.nanoTime();
         if (progress && !callerState.callerSendsProgressiveInvocations) {
             throw new ProtocolViolationException(
                     "CALL with progress: true from a caller that did not announce progressive_call_invocations");
         }
         String uri = call.procedure();
         if (!uriCheck.isValid(uri, false)) {
-            refuse(callerState, request, progress, WampUris.INVALID_URI, "invalid procedure URI '" + uri + "'");
+            refuse(callerState, started, request, progress, WampUris.INVALID_URI,
+                    "invalid procedure URI '" + uri + "'");
             return;
         }
         if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
-            refuse(callerState, request, progress, WampUris.NOT_AUTHORIZED, "not authorized to call '" + uri + "'");
+            refuse(callerState, started, request, progress, WampUris.NOT_AUTHORIZED,
+                    "not authorized to call '" + uri + "'");
             return;
         }
         boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
         if (discloseMe && rpc.callerDisclosure() == Disclosure.NEVER) {
-            refuse(callerState, request, progress, WampUris.OPTION_NOT_ALLOWED, "this realm never discloses callers");
+            refuse(callerState, started, request, progress, WampUris.OPTION_NOT_ALLOWED,
+                    "this realm never discloses callers");
             return;
         }
         long timeoutMillis = timeouts.of(call, uri);
         if (timeoutMillis < 0) {
-            refuse(callerState, request, progress, WampUris.INVALID_ARGUMENT,
+            refuse(callerState, started, request, progress, WampUris.INVALID_ARGUMENT,
                     "timeout must be a non-negative integer (ms)");
             return;
         }
@@ -106,11 +113,11 @@ final class CallRouting {
                 continue;
             }
             if (progress && !calleeState.calleeTakesProgressiveInvocations) {
-                refuse(callerState, request, true, WampUris.FEATURE_NOT_SUPPORTED,
+                refuse(callerState, started, request, true, WampUris.FEATURE_NOT_SUPPORTED,
                         "the callee of '" + uri + "' does not take progressive call invocations");
                 return;
             }
-            PendingCall pending = new PendingCall(callerState, request, calleeState, callee,
+            PendingCall pending = new PendingCall(started, callerState, request, calleeState, callee,
                     callee.peer().nextRequestId(), Options.flag(call.options(), "receive_progress", false), progress);
             pending.invocationDetails = details(call, uri, pending, discloseMe, timeoutMillis, progress);
             Invocation invocation = new Invocation(pending.invocationId, registration.id(), pending.invocationDetails,
@@ -124,7 +131,7 @@ final class CallRouting {
                 return;
             }
         }
-        refuse(callerState, request, progress, WampUris.NO_SUCH_PROCEDURE,
+        refuse(callerState, started, request, progress, WampUris.NO_SUCH_PROCEDURE,
                 "no callee registered for procedure '" + uri + "'");
     }
 
@@ -139,11 +146,13 @@ final class CallRouting {
         if (pending.caller.closed) {
             // the caller left while its CALL was routed, after its leave looked for its calls: nobody would interrupt
             // this invocation, so it is not sent (leave sets closed before it looks, and we put before we check)
-            pending.tryEnd();
+            if (pending.tryEnd()) {
+                observer.abandoned(pending.started);
+            }
             return null;
         }
         if (pending.callee.closed) {
-            pending.finish(canceled(pending, "callee left before the call reached it"));
+            finish(pending, canceled(pending, "callee left before the call reached it"));
             return null;
         }
         boolean sent;
@@ -151,7 +160,7 @@ final class CallRouting {
             sent = pending.registered.peer().sendIf(pending::startInvocation, invocation);
         }
         catch (UnserializableValueException ex) {
-            pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+            finish(pending, error(pending, WampUris.INVALID_PAYLOAD,
                     "the arguments cannot be sent to the callee: " + ex.getMessage()));
             return null;
         }
@@ -227,14 +236,14 @@ final class CallRouting {
             pending.registered.peer().sendIf(() -> !pending.isEnded(), invocation);
         }
         catch (UnserializableValueException ex) {
-            pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+            finish(pending, error(pending, WampUris.INVALID_PAYLOAD,
                     "the arguments cannot be sent to the callee: " + ex.getMessage()));
             interrupt(pending, "killnowait");
         }
     }
 
     private void timedOut(PendingCall pending, long timeoutMillis) {
-        if (pending.finish(error(pending, WampUris.TIMEOUT, "the call timed out after " + timeoutMillis + " ms"))) {
+        if (finish(pending, error(pending, WampUris.TIMEOUT, "the call timed out after " + timeoutMillis + " ms"))) {
             interrupt(pending, "killnowait");
         }
     }
@@ -258,7 +267,7 @@ final class CallRouting {
     private void deliver(PendingCall pending, Result result, boolean last) {
         try {
             if (last) {
-                pending.finish(result);
+                finish(pending, result);
             }
             else {
                 pending.sendToCaller(result);
@@ -266,7 +275,7 @@ final class CallRouting {
         }
         catch (UnserializableValueException ex) {
             logger.debug("Result of call {} cannot be serialized for its caller", pending.callerRequest, ex);
-            if (pending.finish(error(pending, WampUris.INVALID_PAYLOAD,
+            if (finish(pending, error(pending, WampUris.INVALID_PAYLOAD,
                     "the callee's result cannot be sent to the caller: " + ex.getMessage())) && !last) {
                 interrupt(pending, "killnowait");
             }
@@ -281,10 +290,10 @@ final class CallRouting {
         ErrorMessage toCaller = new ErrorMessage(MessageType.CALL, pending.callerRequest, error.details(),
                 error.error(), error.payload());
         try {
-            pending.finish(toCaller);
+            finish(pending, toCaller);
         }
         catch (UnserializableValueException ex) {
-            pending.finish(error(pending, error.error(), "the callee's error arguments cannot be sent: "
+            finish(pending, error(pending, error.error(), "the callee's error arguments cannot be sent: "
                     + ex.getMessage()));
         }
     }
@@ -319,9 +328,9 @@ final class CallRouting {
             mode = "skip";
         }
         switch (mode) {
-            case "skip" -> pending.finish(canceled(pending, "the call was canceled"));
+            case "skip" -> finish(pending, canceled(pending, "the call was canceled"));
             case "killnowait" -> {
-                if (pending.finish(canceled(pending, "the call was canceled"))) {
+                if (finish(pending, canceled(pending, "the call was canceled"))) {
                     interrupt(pending, "killnowait");
                 }
             }
@@ -347,21 +356,34 @@ final class CallRouting {
     /** A session left: calls to it fail for their callers, calls it made are interrupted at their callees. */
     void leave(DealerSession state) {
         for (PendingCall pending : state.invocations.values()) {
-            pending.finish(canceled(pending, "callee left during the call"));
+            finish(pending, canceled(pending, "callee left during the call"));
         }
         for (PendingCall pending : state.calls.values()) {
             if (pending.tryEnd()) {
+                observer.abandoned(pending.started);
                 interrupt(pending, "killnowait");
             }
         }
     }
 
-    private static void refuse(DealerSession caller, long request, boolean progress, String uri, String message) {
+    private void refuse(DealerSession caller, long started, long request, boolean progress, String uri,
+            String message) {
         if (progress) {
             // the first CALL of a stream: the rest of it, already under way, must not start calls of its own
             caller.endedStreams.add(request);
         }
-        caller.peer.send(Options.error(MessageType.CALL, request, uri, message));
+        ErrorMessage error = Options.error(MessageType.CALL, request, uri, message);
+        caller.peer.send(error);
+        observer.answered(started, error);
+    }
+
+    /** Ends a call with its last message to the caller, and tells the observer; false when it had ended already. */
+    private boolean finish(PendingCall pending, WampMessage toCaller) {
+        if (!pending.finish(toCaller)) {
+            return false;
+        }
+        observer.answered(pending.started, toCaller);
+        return true;
     }
 
     private static ErrorMessage canceled(PendingCall pending, String message) {

@@ -55,11 +55,12 @@ public final class Dealer {
     private final CallRouting calls;
     private volatile Map<String, Object> extraFeatures = Map.of();
 
-    Dealer(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, ScheduledExecutorService timer) {
+    Dealer(UriCheck uriCheck, Authorizer authorizer, RpcConfig rpc, ScheduledExecutorService timer,
+            CallObserver observer) {
         this.uriCheck = uriCheck;
         this.authorizer = authorizer;
         this.rpc = rpc;
-        this.calls = new CallRouting(uriCheck, authorizer, rpc, table, sessions, timer);
+        this.calls = new CallRouting(uriCheck, authorizer, rpc, table, sessions, timer, observer);
     }
 
     /** The features this dealer announces in WELCOME. */

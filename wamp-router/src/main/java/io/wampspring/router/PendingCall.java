@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PendingCall {
 
+    /** When the CALL arrived ({@link System#nanoTime()}), for the call's duration. */
+    final long started;
     final DealerSession caller;
     final long callerRequest;
     final DealerSession callee;
@@ -49,8 +51,9 @@ final class PendingCall {
     /** The first INVOCATION went out; set and read under the callee's send lock. */
     private volatile boolean invocationSent;
 
-    PendingCall(DealerSession caller, long callerRequest, DealerSession callee, Callee registered, long invocationId,
-            boolean receiveProgress, boolean invocationsOpen) {
+    PendingCall(long started, DealerSession caller, long callerRequest, DealerSession callee, Callee registered,
+            long invocationId, boolean receiveProgress, boolean invocationsOpen) {
+        this.started = started;
         this.caller = caller;
         this.callerRequest = callerRequest;
         this.callee = callee;

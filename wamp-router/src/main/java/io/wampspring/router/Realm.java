@@ -18,13 +18,14 @@ public final class Realm {
     private final Broker broker;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
 
-    Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer) {
+    Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer, RouterObserver observer) {
         this.name = config.name();
         for (Authenticator authenticator : config.authenticators()) {
             authenticators.putIfAbsent(authenticator.authMethod(), authenticator);
         }
-        this.dealer = new Dealer(routerConfig.uriCheck(), config.authorizer(), config.rpc(), timer);
-        this.broker = new Broker(routerConfig.uriCheck(), config.authorizer(), config.pubsub());
+        this.dealer = new Dealer(routerConfig.uriCheck(), config.authorizer(), config.rpc(), timer,
+                new CallObserver(name, observer));
+        this.broker = new Broker(routerConfig.uriCheck(), config.authorizer(), config.pubsub(), name, observer);
     }
 
     public String name() {

@@ -26,6 +26,7 @@ import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.transport.CloseReason;
+import io.wampspring.router.transport.TransportInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,8 @@ public final class RouterSession implements WampPeer {
     /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
     private volatile @Nullable Map<?, ?> roles;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
+    /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
+    private volatile RouterObserver.MessageObserver messages;
 
     /** The router's own service session (meta API): may register and publish under {@code wamp.}. */
     private final boolean service;
@@ -75,6 +78,16 @@ public final class RouterSession implements WampPeer {
         this.connection = connection;
         this.service = service;
         this.handshake = new SessionHandshake(this, router, lock);
+        this.messages = observeMessages(null);
+    }
+
+    /** The router's own service session is no client: its messages are not counted. */
+    private RouterObserver.MessageObserver observeMessages(@Nullable Realm in) {
+        if (service) {
+            return RouterObserver.MessageObserver.NONE;
+        }
+        TransportInfo info = connection.info();
+        return router.observer().messages(in != null ? in.name() : null, info.type(), info.serializer());
     }
 
     @Override
@@ -104,21 +117,36 @@ public final class RouterSession implements WampPeer {
     @Override
     public void send(WampMessage message) {
         connection.send(message);
+        messages.sent(message.type());
     }
 
     @Override
     public void sendAfter(Supplier<WampMessage> changeThenReply) {
-        connection.sendAfter(changeThenReply);
+        connection.sendAfter(() -> {
+            WampMessage reply = changeThenReply.get();
+            messages.sent(reply.type());
+            return reply;
+        });
     }
 
     @Override
     public void sendAllAfter(Supplier<List<WampMessage>> changeThenReplies) {
-        connection.sendAllAfter(changeThenReplies);
+        connection.sendAllAfter(() -> {
+            List<WampMessage> replies = changeThenReplies.get();
+            for (WampMessage reply : replies) {
+                messages.sent(reply.type());
+            }
+            return replies;
+        });
     }
 
     @Override
     public boolean sendIf(BooleanSupplier condition, WampMessage message) {
-        return connection.sendIf(condition, message);
+        boolean sent = connection.sendIf(condition, message);
+        if (sent) {
+            messages.sent(message.type());
+        }
+        return sent;
     }
 
     @Override
@@ -158,6 +186,7 @@ public final class RouterSession implements WampPeer {
 
     /** Handles one message from the peer. Called by one thread at a time per session for remote peers. */
     public void handle(WampMessage message) {
+        messages.received(message.type());
         try {
             if (state == State.ESTABLISHED) {
                 route(message);
@@ -243,6 +272,7 @@ public final class RouterSession implements WampPeer {
         assert Thread.holdsLock(lock);
         realm = target;
         roles = announcedRoles;
+        messages = observeMessages(target);
         state = State.AUTHENTICATING;
     }
 
@@ -266,6 +296,9 @@ public final class RouterSession implements WampPeer {
     /** ABORTs the session for a protocol violation; every other session carries on. */
     public void protocolViolation(String message) {
         router.stats().protocolViolations.increment();
+        Realm current = realm;
+        TransportInfo info = connection.info();
+        router.observer().protocolViolation(current != null ? current.name() : null, info.type(), info.serializer());
         logger.debug("Protocol violation by session {}: {}", id, message);
         abort(WampUris.PROTOCOL_VIOLATION, message, CloseReason.PROTOCOL_ERROR);
     }

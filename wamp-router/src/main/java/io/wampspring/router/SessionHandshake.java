@@ -63,6 +63,7 @@ final class SessionHandshake {
             session.abort(WampUris.TIMEOUT, "no HELLO within " + timeout.toMillis() + " ms", CloseReason.NORMAL);
         }
         else if (current == State.AUTHENTICATING) {
+            authenticationFailed(WampUris.AUTHENTICATION_FAILED);
             session.abort(WampUris.AUTHENTICATION_FAILED, "authentication did not complete within "
                     + timeout.toMillis() + " ms", CloseReason.NORMAL);
         }
@@ -86,6 +87,7 @@ final class SessionHandshake {
                 .filter(candidate -> candidate != null)
                 .findFirst().orElse(null);
         if (authenticator == null) {
+            router.observer().authenticationFailed(target.name(), null, WampUris.NO_MATCHING_AUTH_METHOD);
             session.abort(WampUris.NO_MATCHING_AUTH_METHOD,
                     "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
             return;
@@ -140,6 +142,7 @@ final class SessionHandshake {
         }
         if (failure != null || decision == null) {
             logger.warn("Authentication of session {} failed", session.sessionId(), failure);
+            authenticationFailed(WampUris.AUTHENTICATION_FAILED);
             session.abort(WampUris.AUTHENTICATION_FAILED, "authentication failed", CloseReason.NORMAL);
         }
         else if (decision instanceof AuthDecision.Accept accept) {
@@ -154,7 +157,20 @@ final class SessionHandshake {
             }
         }
         else if (decision instanceof AuthDecision.Reject reject) {
+            authenticationFailed(reject.reason());
             session.abort(reject.reason(), reject.message(), CloseReason.NORMAL);
+        }
+    }
+
+    /** Tells the router's observer that this session failed to authenticate to the realm it is authenticating in. */
+    private void authenticationFailed(String error) {
+        Realm target = session.realm();
+        if (target != null) {
+            String method;
+            synchronized (lock) {
+                method = pendingAuthMethod;
+            }
+            router.observer().authenticationFailed(target.name(), method, error);
         }
     }
 

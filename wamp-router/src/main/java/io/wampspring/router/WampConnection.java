@@ -170,17 +170,30 @@ public final class WampConnection implements PeerConnection {
         SlowConsumerPolicy policy = router.config().slowConsumerPolicy();
         if (policy == SlowConsumerPolicy.DROP_EVENTS && message.type() == MessageType.EVENT) {
             router.stats().droppedEvents.increment();
+            router.observer().eventDropped(realmName(), RouterObserver.DropReason.SEND_BUFFER);
             if (slowConsumerReported.compareAndSet(false, true)) {
+                observeSlowConsumer(RouterObserver.SlowConsumerAction.DROP_EVENTS);
                 logger.warn("Session {} cannot keep up: its send buffer of {} bytes is full, dropping events for it",
                         session.sessionId(), router.config().sendBufferBytes());
             }
             return;
         }
         router.stats().slowConsumerDisconnects.increment();
+        observeSlowConsumer(RouterObserver.SlowConsumerAction.DISCONNECT);
         logger.warn("Session {} cannot keep up: its send buffer of {} bytes is full, disconnecting it",
                 session.sessionId(), router.config().sendBufferBytes());
         queue.closeNow(CloseReason.SLOW_CONSUMER);
         session.connectionLost();
+    }
+
+    private void observeSlowConsumer(RouterObserver.SlowConsumerAction action) {
+        TransportInfo info = transport.info();
+        router.observer().slowConsumer(realmName(), action, info.type(), info.serializer());
+    }
+
+    private @Nullable String realmName() {
+        Realm realm = session.realm();
+        return realm != null ? realm.name() : null;
     }
 
     @Override

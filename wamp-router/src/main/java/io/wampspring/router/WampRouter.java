@@ -31,6 +31,7 @@ public final class WampRouter implements AutoCloseable {
     private final Map<String, Realm> realms = new LinkedHashMap<>();
     private final RouterStats stats = new RouterStats();
     private final RouterExecutors executors;
+    private final RouterObserver observer;
     private volatile boolean closed;
 
     /** A router with executors of its own, stopped with it. */
@@ -39,16 +40,24 @@ public final class WampRouter implements AutoCloseable {
     }
 
     public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs, RouterExecutors executors) {
+        this(config, realmConfigs, executors, RouterObserver.NONE);
+    }
+
+    /** A router whose sessions, messages, calls and events {@code observer} hears of (metrics). */
+    public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs, RouterExecutors executors,
+            RouterObserver observer) {
         if (realmConfigs.isEmpty()) {
             throw new IllegalArgumentException("a router needs at least one realm");
         }
         this.config = config;
         this.executors = executors;
+        this.observer = observer;
         for (RealmConfig realmConfig : realmConfigs) {
             if (!UriCheck.LOOSE.isValid(realmConfig.name(), false)) {
                 throw new IllegalArgumentException("invalid realm name '" + realmConfig.name() + "'");
             }
-            if (realms.putIfAbsent(realmConfig.name(), new Realm(realmConfig, config, executors.timer())) != null) {
+            Realm realm = new Realm(realmConfig, config, executors.timer(), observer);
+            if (realms.putIfAbsent(realmConfig.name(), realm) != null) {
                 throw new IllegalArgumentException("realm '" + realmConfig.name() + "' is configured twice");
             }
         }
@@ -64,6 +73,11 @@ public final class WampRouter implements AutoCloseable {
 
     public RouterConfig config() {
         return config;
+    }
+
+    /** What hears of the router's work (metrics); {@link RouterObserver#NONE} unless one was given. */
+    public RouterObserver observer() {
+        return observer;
     }
 
     public RouterStats stats() {

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.router.PubSubConfig;
 import io.wampspring.router.RealmConfig;
 import io.wampspring.router.RouterConfig;
+import io.wampspring.router.RouterExecutors;
+import io.wampspring.router.RouterObserver;
 import io.wampspring.router.RpcConfig;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
@@ -22,6 +25,9 @@ import io.wampspring.spring.core.WampConfigurationException;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.invocation.WampEndpointRegistrar;
+import io.wampspring.spring.observation.WampObservations;
+import io.wampspring.spring.observation.WampProcedureObservationConvention;
+import io.wampspring.spring.observation.WampTopicObservationConvention;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,7 +61,8 @@ public final class WampAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore) {
+    WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore,
+            ObjectProvider<RouterObserver> observer) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
@@ -69,7 +76,8 @@ public final class WampAutoConfiguration {
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }
-        return new WampRouter(config, realms);
+        // the router's meters (WampMetricsAutoConfiguration) when the application has a MeterRegistry
+        return new WampRouter(config, realms, RouterExecutors.owned(), observer.getIfUnique(() -> RouterObserver.NONE));
     }
 
     /** The event history rules, each checked: a valid topic and at least one bound, or the application fails. */
@@ -159,9 +167,19 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampEndpointRegistrar wampEndpointRegistrar(WampLocalSessions sessions, WampPayloadConverter converter,
-            WampProperties properties, ObjectProvider<WampArgumentResolver> argumentResolvers) {
-        return new WampEndpointRegistrar(sessions, converter, defaultRealm(properties, sessions),
-                argumentResolvers.orderedStream().toList());
+            WampProperties properties, ObjectProvider<WampArgumentResolver> argumentResolvers,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<WampProcedureObservationConvention> procedureConvention,
+            ObjectProvider<WampTopicObservationConvention> topicConvention) {
+        WampEndpointRegistrar registrar = new WampEndpointRegistrar(sessions, converter,
+                defaultRealm(properties, sessions), argumentResolvers.orderedStream().toList());
+        // annotated methods are observed when the application has an ObservationRegistry (and traced with a tracer)
+        ObservationRegistry registry = observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP);
+        if (!registry.isNoop()) {
+            registrar.setDecorator(new WampObservations(registry, procedureConvention.getIfUnique(),
+                    topicConvention.getIfUnique()));
+        }
+        return registrar;
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.wampspring.router.PeerConnection;
+import io.wampspring.router.Realm;
+import io.wampspring.router.RouterObserver;
 import io.wampspring.router.RouterSession;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.WampUris;
@@ -104,7 +106,8 @@ public final class LocalSession implements AutoCloseable {
             Function<PeerConnection, RouterSession> join) {
         this.pending = new PendingRequests(router.executors().async());
         this.procedures = new LocalProcedures(executor, acknowledging, this::answer);
-        this.subscriptions = new LocalSubscriptions(executor, eventBacklog, acknowledging);
+        this.subscriptions = new LocalSubscriptions(executor, eventBacklog, acknowledging,
+                () -> droppedForBacklog(router));
         Connection connection = new Connection();
         this.session = join.apply(connection);
         if (connection.goodbyeBeforeJoined) {
@@ -120,6 +123,11 @@ public final class LocalSession implements AutoCloseable {
     public static LocalSession routerService(WampRouter router, String realm) {
         return new LocalSession(router, Runnable::run, DEFAULT_EVENT_BACKLOG,
                 connection -> router.joinService(realm, connection));
+    }
+
+    private void droppedForBacklog(WampRouter router) {
+        Realm realm = session.realm();
+        router.observer().eventDropped(realm != null ? realm.name() : null, RouterObserver.DropReason.BACKLOG);
     }
 
     public long sessionId() {

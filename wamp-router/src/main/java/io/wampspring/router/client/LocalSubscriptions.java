@@ -27,13 +27,16 @@ final class LocalSubscriptions {
     private final ReadWriteLock acknowledging;
     private final ConcurrentHashMap<Long, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final LongAdder droppedEvents = new LongAdder();
+    /** Tells the router's observer of each event dropped for a handler that is too far behind. */
+    private final Runnable onDrop;
     /**
      * Subscribes and unsubscribes run one after the other: an UNSUBSCRIBE of a subscription's last handler, still in
      * flight, would otherwise end the router's subscription under a handler that a concurrent SUBSCRIBE just added.
      */
     private CompletableFuture<?> membership = CompletableFuture.completedFuture(null);
 
-    LocalSubscriptions(Executor executor, int eventBacklog, ReadWriteLock acknowledging) {
+    LocalSubscriptions(Executor executor, int eventBacklog, ReadWriteLock acknowledging, Runnable onDrop) {
+        this.onDrop = onDrop;
         this.executor = executor;
         this.eventBacklog = eventBacklog;
         this.acknowledging = acknowledging;
@@ -96,6 +99,7 @@ final class LocalSubscriptions {
             if (!listener.lane.submit(() -> listener.handle(event))) {
                 droppedEvents.increment();
                 listener.droppedEvents.increment();
+                onDrop.run();
                 if (listener.reportDrop()) {
                     logger.warn("An event handler of subscription {} is {} events behind; dropping events for it",
                             event.subscription(), eventBacklog);

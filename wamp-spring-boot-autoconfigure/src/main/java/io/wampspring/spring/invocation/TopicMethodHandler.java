@@ -2,6 +2,7 @@ package io.wampspring.spring.invocation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.UnaryOperator;
 
 import io.wampspring.router.client.EventHandler;
 import io.wampspring.router.message.Event;
@@ -21,15 +22,23 @@ public final class TopicMethodHandler implements EventHandler {
      * @param arguments the resolvers chosen for the method's parameters
      */
     public TopicMethodHandler(String topic, Object bean, Method method, MethodArguments arguments) {
+        this(topic, bean, method, arguments, UnaryOperator.identity());
+    }
+
+    /**
+     * @param decorator wraps the method's invocation (an observation around it)
+     */
+    public TopicMethodHandler(String topic, Object bean, Method method, MethodArguments arguments,
+            UnaryOperator<TopicHandler.Body> decorator) {
         method.setAccessible(true);
-        this.handler = new TopicHandler(topic, context -> {
+        this.handler = new TopicHandler(topic, decorator.apply(context -> {
             try {
                 method.invoke(bean, arguments.resolve(context));
             }
             catch (InvocationTargetException ex) {
                 throw ex.getTargetException();
             }
-        }, "@WampTopic " + topic + " -> " + method.toGenericString());
+        }), "@WampTopic " + topic + " -> " + method.toGenericString());
     }
 
     @Override

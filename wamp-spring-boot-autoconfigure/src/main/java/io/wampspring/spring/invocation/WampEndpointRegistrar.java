@@ -63,6 +63,7 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
     private final List<WampTopicEndpoint> topicEndpoints = new CopyOnWriteArrayList<>();
     /** The first method registered for each realm, match policy and procedure: a duplicate names both. */
     private final Map<String, Method> procedures = new ConcurrentHashMap<>();
+    private WampEndpointDecorator decorator = WampEndpointDecorator.NONE;
     private ConfigurableListableBeanFactory beanFactory;
 
     /** A registrar with the built-in argument resolvers only. */
@@ -80,6 +81,11 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         this.defaultRealm = defaultRealm;
         this.procedureArguments = WampArgumentResolverComposite.forProcedures(argumentResolvers, converter);
         this.topicArguments = WampArgumentResolverComposite.forTopics(argumentResolvers, converter);
+    }
+
+    /** Wraps the handlers this registrar registers and subscribes from now on (observations). */
+    public void setDecorator(WampEndpointDecorator decorator) {
+        this.decorator = decorator;
     }
 
     @Override
@@ -132,8 +138,9 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String procedure = required(annotation.value(), method, "@WampProcedure");
         MethodArguments arguments = arguments(procedureArguments, method);
-        InvocationHandler handler = new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter);
         String realm = realm(annotation.realm(), method, "@WampProcedure");
+        InvocationHandler handler = decorator.procedure(realm, procedure,
+                new ProcedureMethodHandler(procedure, bean, invocable, arguments, converter));
         LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
         String key = realm + '\n' + annotation.match() + '\n' + procedure;
         try {
@@ -161,9 +168,9 @@ public final class WampEndpointRegistrar implements SmartInitializingSingleton, 
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         String topic = required(annotation.value(), method, "@WampTopic");
         MethodArguments arguments = arguments(topicArguments, method);
-        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable,
-                arguments);
         String realm = realm(annotation.realm(), method, "@WampTopic");
+        TopicMethodHandler handler = new TopicMethodHandler(topic, bean, invocable, arguments,
+                body -> decorator.topic(realm, topic, body));
         LocalSession session = sessions.session(realm, Purpose.ENDPOINTS);
         LocalSubscription subscription = await(session.subscribe(topic, subscribeOptions(annotation), handler),
                 "subscribe @WampTopic '" + topic + "'", method);
