@@ -20,6 +20,7 @@ import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.event.WampApplicationEvents;
 import io.wampspring.spring.invocation.WampEndpointRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,6 +143,13 @@ public final class WampAutoConfiguration {
             WampProperties properties, ObjectProvider<WampArgumentResolver> argumentResolvers) {
         return new WampEndpointRegistrar(sessions, converter, properties.resolveDefaultRealm(),
                 argumentResolvers.orderedStream().toList());
+    }
+
+    /** Session, registration and subscription changes as application events, for {@code @EventListener}s. */
+    @Bean
+    @ConditionalOnMissingBean
+    WampApplicationEvents wampApplicationEvents(WampRouter router, ApplicationEventPublisher publisher) {
+        return new WampApplicationEvents(router, publisher);
     }
 
     @Bean
