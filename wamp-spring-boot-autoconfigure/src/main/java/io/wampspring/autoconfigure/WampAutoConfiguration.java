@@ -1,5 +1,6 @@
 package io.wampspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -29,8 +30,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -154,7 +157,11 @@ public final class WampAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions) {
-        return new WampRouterLifecycle(router, sessions);
+    WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions, Environment environment) {
+        // the grace period Spring gives each lifecycle phase is the time running calls get to finish
+        Duration drain = Binder.get(environment)
+                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+                .orElse(Duration.ofSeconds(30));
+        return new WampRouterLifecycle(router, sessions, drain);
     }
 }

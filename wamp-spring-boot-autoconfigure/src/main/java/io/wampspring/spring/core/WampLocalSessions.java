@@ -1,8 +1,13 @@
 package io.wampspring.spring.core;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AuthIdentity;
@@ -47,6 +52,26 @@ public final class WampLocalSessions implements AutoCloseable {
                     Map.of("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT)));
             return new LocalSession(router, realm, identity, executor, eventBacklog);
         });
+    }
+
+    /**
+     * Waits until no invocation of a procedure of these sessions is running (each answered), or {@code timeout}
+     * passes. True when they all finished in time.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        CompletableFuture<?>[] idle = sessions.values().stream().map(LocalSession::whenIdle)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(idle).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
