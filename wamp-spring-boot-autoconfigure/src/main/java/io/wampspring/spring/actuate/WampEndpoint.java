@@ -74,7 +74,7 @@ public class WampEndpoint {
 
     /**
      * Ends the session with GOODBYE {@code wamp.close.killed}; the connection closes when the peer answers or the
-     * close timeout passes. Answers the session as it was, or 404 when there is no such session.
+     * close timeout passes. Answers the session as it was, or nothing (HTTP 204) when there is no such session.
      */
     @DeleteOperation
     public @Nullable SessionDescriptor kill(@Selector String realm, @Selector long sessionId) {
