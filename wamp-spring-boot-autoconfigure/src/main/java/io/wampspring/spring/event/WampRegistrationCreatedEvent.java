@@ -8,5 +8,5 @@ package io.wampspring.spring.event;
  * @param sessionId the session of the callee that created it
  */
 public record WampRegistrationCreatedEvent(String realm, long registrationId, String uri, String match,
-        String invoke, long sessionId) {
+        String invoke, long sessionId) implements WampRouterEvent {
 }

@@ -6,5 +6,5 @@ package io.wampspring.spring.event;
  * @param sessionId the session of the last callee
  */
 public record WampRegistrationRemovedEvent(String realm, long registrationId, String uri, String match,
-        long sessionId) {
+        long sessionId) implements WampRouterEvent {
 }

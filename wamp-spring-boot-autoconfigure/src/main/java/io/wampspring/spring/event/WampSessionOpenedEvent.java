@@ -12,5 +12,5 @@ package io.wampspring.spring.event;
  * @param transport the transport kind ({@code websocket}, {@code local})
  */
 public record WampSessionOpenedEvent(String realm, long sessionId, String authid, String authrole, String authmethod,
-        String transport) {
+        String transport) implements WampRouterEvent {
 }

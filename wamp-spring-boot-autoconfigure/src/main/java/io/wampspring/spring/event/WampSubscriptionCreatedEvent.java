@@ -7,5 +7,5 @@ package io.wampspring.spring.event;
  * @param sessionId the session of the subscriber that created it
  */
 public record WampSubscriptionCreatedEvent(String realm, long subscriptionId, String uri, String match,
-        long sessionId) {
+        long sessionId) implements WampRouterEvent {
 }

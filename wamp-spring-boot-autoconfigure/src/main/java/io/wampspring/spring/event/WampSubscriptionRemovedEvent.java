@@ -6,5 +6,5 @@ package io.wampspring.spring.event;
  * @param sessionId the session of the last subscriber
  */
 public record WampSubscriptionRemovedEvent(String realm, long subscriptionId, String uri, String match,
-        long sessionId) {
+        long sessionId) implements WampRouterEvent {
 }

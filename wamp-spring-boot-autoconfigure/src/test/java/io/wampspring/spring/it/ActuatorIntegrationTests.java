@@ -7,6 +7,7 @@ import java.util.Map;
 import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Payload;
 import io.wampspring.spring.event.WampRegistrationCreatedEvent;
+import io.wampspring.spring.event.WampRouterEvent;
 import io.wampspring.spring.event.WampRegistrationRemovedEvent;
 import io.wampspring.spring.event.WampSessionClosedEvent;
 import io.wampspring.spring.event.WampSessionOpenedEvent;
@@ -158,7 +159,9 @@ class ActuatorIntegrationTests extends AbstractWampIntegrationTests {
             return heard.stream().anyMatch(event -> event instanceof WampSessionClosedEvent closed
                     && closed.sessionId() == id);
         });
-        List<Object> mine = heard.stream().filter(event -> sessionOf(event) == id).toList();
+        List<Object> mine = heard.stream()
+                .filter(event -> event instanceof WampRouterEvent routerEvent && routerEvent.sessionId() == id)
+                .toList();
         assertThat(mine).containsExactly(
                 new WampSessionOpenedEvent("realm1", id, "anonymous-" + id, "anonymous", "anonymous", "websocket"),
                 new WampRegistrationCreatedEvent("realm1", registration, "test.actuator.events.proc", "exact",
@@ -169,28 +172,6 @@ class ActuatorIntegrationTests extends AbstractWampIntegrationTests {
                 new WampSubscriptionRemovedEvent("realm1", subscription, "test.actuator.events.topic", "exact", id),
                 new WampSessionClosedEvent("realm1", id, "anonymous-" + id, "anonymous"));
         assertThat(recorder.lastThread.getName()).isEqualTo("wamp-application-events");
-    }
-
-    private static long sessionOf(Object event) {
-        if (event instanceof WampSessionOpenedEvent e) {
-            return e.sessionId();
-        }
-        if (event instanceof WampSessionClosedEvent e) {
-            return e.sessionId();
-        }
-        if (event instanceof WampRegistrationCreatedEvent e) {
-            return e.sessionId();
-        }
-        if (event instanceof WampRegistrationRemovedEvent e) {
-            return e.sessionId();
-        }
-        if (event instanceof WampSubscriptionCreatedEvent e) {
-            return e.sessionId();
-        }
-        if (event instanceof WampSubscriptionRemovedEvent e) {
-            return e.sessionId();
-        }
-        return -1;
     }
 
     private static JsonNode session(JsonNode realm, long id) {
