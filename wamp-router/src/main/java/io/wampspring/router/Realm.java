@@ -2,21 +2,28 @@ package io.wampspring.router;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.wampspring.router.auth.Authenticator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A routing domain: its sessions, its dealer and broker, and how clients authenticate to it. */
 public final class Realm {
+
+    private static final Logger logger = LoggerFactory.getLogger(Realm.class);
 
     private final String name;
     private final Map<String, Authenticator> authenticators = new LinkedHashMap<>();
     private final Dealer dealer;
     private final Broker broker;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
 
     Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer, RouterObserver observer) {
         this.name = config.name();
@@ -48,6 +55,25 @@ public final class Realm {
         return sessions.get(id);
     }
 
+    /** Tells {@code listener} of client sessions joining and leaving this realm from now on. */
+    public void addSessionListener(SessionListener listener) {
+        sessionListeners.add(listener);
+    }
+
+    /**
+     * Ends a client session of this realm from the router's side: GOODBYE with {@code reason} (such as
+     * {@code wamp.close.killed}) and {@code message}, then the connection closes when the peer answers or the close
+     * timeout passes. False when the realm has no such session.
+     */
+    public boolean kill(long sessionId, String reason, String message) {
+        RouterSession session = sessions.get(sessionId);
+        if (session == null) {
+            return false;
+        }
+        session.goodbye(reason, message);
+        return true;
+    }
+
     @Nullable Authenticator authenticator(String authMethod) {
         return authenticators.get(authMethod);
     }
@@ -62,15 +88,37 @@ public final class Realm {
     void join(RouterSession session) {
         if (!session.isRouterService()) {
             sessions.put(session.sessionId(), session);
+            notify(session, true);
         }
         dealer.join(session);
         broker.join(session);
     }
 
     void leave(RouterSession session) {
-        if (sessions.remove(session.sessionId()) != null || session.isRouterService()) {
+        boolean client = sessions.remove(session.sessionId()) != null;
+        if (client || session.isRouterService()) {
             dealer.leave(session);
             broker.leave(session);
+        }
+        if (client) {
+            notify(session, false);
+        }
+    }
+
+    private void notify(RouterSession session, boolean joined) {
+        for (SessionListener listener : sessionListeners) {
+            try {
+                if (joined) {
+                    listener.joined(session);
+                }
+                else {
+                    listener.left(session);
+                }
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Session listener failed on session {} {}", session.sessionId(),
+                        joined ? "joining" : "leaving", ex);
+            }
         }
     }
 }

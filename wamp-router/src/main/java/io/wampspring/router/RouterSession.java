@@ -49,6 +49,7 @@ public final class RouterSession implements WampPeer {
     private final PeerConnection connection;
     private final AtomicLong requestIds = new AtomicLong();
     private final long createdAt = System.currentTimeMillis();
+    private volatile long joinedAt;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /**
      * Guards the state and the handshake's fields (shared with {@link SessionHandshake}). Held only while changing
@@ -184,6 +185,16 @@ public final class RouterSession implements WampPeer {
         return createdAt;
     }
 
+    /** When the session was welcomed into its realm (epoch millis); 0 before. */
+    public long joinedAt() {
+        return joinedAt;
+    }
+
+    /** The session's identity once welcomed; null before. */
+    public @Nullable AuthIdentity identityOrNull() {
+        return identity;
+    }
+
     /** Handles one message from the peer. Called by one thread at a time per session for remote peers. */
     public void handle(WampMessage message) {
         messages.received(message.type());
@@ -280,6 +291,7 @@ public final class RouterSession implements WampPeer {
     void establishedIn(Realm target, AuthIdentity authenticated) {
         assert Thread.holdsLock(lock);
         identity = authenticated;
+        joinedAt = System.currentTimeMillis();
         // joining only adds this session to the realm's maps: no other session is called under the lock
         target.join(this);
         state = State.ESTABLISHED;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -35,6 +36,9 @@ public final class WampConnection implements PeerConnection {
     private final OutboundQueue queue;
     private final RouterSession session;
     private final AtomicBoolean slowConsumerReported = new AtomicBoolean();
+    /** Messages decoded from the peer, and messages queued for it: for the actuator, cheap on the hot path. */
+    private final LongAdder messagesIn = new LongAdder();
+    private final LongAdder messagesOut = new LongAdder();
     private volatile @Nullable ScheduledFuture<?> closeDeadline;
 
     WampConnection(WampRouter router, Transport transport, WampSerializer serializer) {
@@ -72,6 +76,7 @@ public final class WampConnection implements PeerConnection {
             session.protocolViolation(ex.getMessage());
             return;
         }
+        messagesIn.increment();
         dispatch(message);
     }
 
@@ -111,7 +116,7 @@ public final class WampConnection implements PeerConnection {
     @Override
     public void send(WampMessage message) {
         byte[] frame = serializer.serialize(message);
-        overflowed(message, queue.offer(frame));
+        overflowed(message, counted(queue.offer(frame)));
     }
 
     @Override
@@ -120,7 +125,11 @@ public final class WampConnection implements PeerConnection {
         byte[] frame = message.type() == MessageType.EVENT ? SharedFrames.serialize(serializer, message)
                 : serializer.serialize(message);
         boolean[] held = new boolean[1];
-        overflowed(message, queue.offer(() -> (held[0] = condition.getAsBoolean()) ? frame : null));
+        OutboundQueue.Offer offer = queue.offer(() -> (held[0] = condition.getAsBoolean()) ? frame : null);
+        if (held[0]) {
+            counted(offer);
+        }
+        overflowed(message, offer);
         return held[0];
     }
 
@@ -128,7 +137,7 @@ public final class WampConnection implements PeerConnection {
     public void sendAfter(Supplier<WampMessage> changeThenReply) {
         WampMessage[] reply = new WampMessage[1];
         OutboundQueue.Offer offer = queue.offer(() -> serializer.serialize(reply[0] = changeThenReply.get()));
-        overflowed(reply[0], offer);
+        overflowed(reply[0], counted(offer));
     }
 
     @Override
@@ -147,7 +156,7 @@ public final class WampConnection implements PeerConnection {
             return frames;
         });
         for (int i = 0; i < offers.size(); i++) {
-            overflowed(sent.get(i), offers.get(i));
+            overflowed(sent.get(i), counted(offers.get(i)));
         }
     }
 
@@ -160,6 +169,13 @@ public final class WampConnection implements PeerConnection {
                     ex.getMessage());
             return null;
         }
+    }
+
+    private OutboundQueue.Offer counted(OutboundQueue.Offer offer) {
+        if (offer == OutboundQueue.Offer.ACCEPTED) {
+            messagesOut.increment();
+        }
+        return offer;
     }
 
     /** Applies the slow-consumer policy when a frame did not fit. */
@@ -218,5 +234,15 @@ public final class WampConnection implements PeerConnection {
 
     public long queuedBytes() {
         return queue.queuedBytes();
+    }
+
+    /** Messages received from the peer and decoded, protocol violations not counted. */
+    public long messagesIn() {
+        return messagesIn.sum();
+    }
+
+    /** Messages accepted into the send buffer for the peer (dropped or refused ones not counted). */
+    public long messagesOut() {
+        return messagesOut.sum();
     }
 }

@@ -33,6 +33,8 @@ public final class WampRouter implements AutoCloseable {
     private final RouterExecutors executors;
     private final RouterObserver observer;
     private volatile boolean closed;
+    /** Whether {@link #shutdown(Duration)} has run (or is running), as opposed to only refusing new sessions. */
+    private volatile boolean shutDown;
 
     /** A router with executors of its own, stopped with it. */
     public WampRouter(RouterConfig config, List<RealmConfig> realmConfigs) {
@@ -158,7 +160,8 @@ public final class WampRouter implements AutoCloseable {
      * close; the rest are cut off.
      */
     public void shutdown(Duration timeout) {
-        closed = true;
+        beginShutdown();
+        shutDown = true;
         List<RouterSession> all = realms.values().stream().flatMap(realm -> realm.sessions().stream()).toList();
         for (RouterSession session : all) {
             session.goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
@@ -189,13 +192,23 @@ public final class WampRouter implements AutoCloseable {
         executors.shutdown();
     }
 
+    /**
+     * Refuses new sessions from now on (a connection is ABORTed with {@code wamp.close.system_shutdown}), while the
+     * sessions already open carry on until {@link #shutdown(Duration)}: an application drains its in-flight calls in
+     * between.
+     */
+    public void beginShutdown() {
+        closed = true;
+    }
+
+    /** True once shutdown has begun: new sessions are refused. */
     public boolean isClosed() {
         return closed;
     }
 
     @Override
     public void close() {
-        if (!closed) {
+        if (!shutDown) {
             shutdown(config.closeTimeout());
         }
     }

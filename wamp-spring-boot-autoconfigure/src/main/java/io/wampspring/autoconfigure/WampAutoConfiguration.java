@@ -1,5 +1,6 @@
 package io.wampspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -24,6 +25,7 @@ import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampConfigurationException;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.event.WampApplicationEvents;
 import io.wampspring.spring.invocation.WampEndpointRegistrar;
 import io.wampspring.spring.observation.WampObservations;
 import io.wampspring.spring.observation.WampProcedureObservationConvention;
@@ -35,7 +37,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -188,9 +193,20 @@ public final class WampAutoConfiguration {
         return new WampStartupLog(router, transports.orderedStream().toList());
     }
 
+    /** Session, registration and subscription changes as application events, for {@code @EventListener}s. */
     @Bean
     @ConditionalOnMissingBean
-    WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions) {
-        return new WampRouterLifecycle(router, sessions);
+    WampApplicationEvents wampApplicationEvents(WampRouter router, ApplicationEventPublisher publisher) {
+        return new WampApplicationEvents(router, publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WampRouterLifecycle wampRouterLifecycle(WampRouter router, WampLocalSessions sessions, Environment environment) {
+        // the grace period Spring gives each lifecycle phase is the time running calls get to finish
+        Duration drain = Binder.get(environment)
+                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+                .orElse(Duration.ofSeconds(30));
+        return new WampRouterLifecycle(router, sessions, drain);
     }
 }

@@ -36,6 +36,11 @@ final class LocalProcedures {
     private final ConcurrentHashMap<Long, InvocationHandler> handlers = new ConcurrentHashMap<>();
     /** Invocations being handled, by the router's invocation request id: an INTERRUPT finds them here. */
     private final ConcurrentHashMap<Long, LocalInvocation> running = new ConcurrentHashMap<>();
+    /** Invocations handed to the executor and not yet answered (the answer sent, not only computed). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** Completed when {@link #inFlight} next drops to zero. */
+    private final java.util.List<CompletableFuture<Void>> idleWaiters =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param acknowledging the lock under which a registration is acknowledged and its handler installed
@@ -80,13 +85,39 @@ final class LocalProcedures {
         }
         LocalInvocation local = new LocalInvocation(invocation, answer::accept);
         running.put(invocation.request(), local);
+        inFlight.incrementAndGet();
         try {
             executor.execute(() -> run(handler, local));
         }
         catch (RejectedExecutionException ex) {
             running.remove(invocation.request());
-            answer.accept(errorFor(local,
-                    new WampException(WampUris.RUNTIME_ERROR, "the application is shutting down")));
+            try {
+                answer.accept(errorFor(local,
+                        new WampException(WampUris.RUNTIME_ERROR, "the application is shutting down")));
+            }
+            finally {
+                answered();
+            }
+        }
+    }
+
+    /** Completes once no invocation is in flight: at once if none is, else when the last one has been answered. */
+    CompletableFuture<Void> whenIdle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        idleWaiters.add(idle);
+        if (inFlight.get() == 0 && idleWaiters.remove(idle)) {
+            idle.complete(null);
+        }
+        return idle;
+    }
+
+    private void answered() {
+        if (inFlight.decrementAndGet() == 0) {
+            for (CompletableFuture<Void> idle : idleWaiters) {
+                if (idleWaiters.remove(idle)) {
+                    idle.complete(null);
+                }
+            }
         }
     }
 
@@ -111,15 +142,20 @@ final class LocalProcedures {
             local.stopRunning();
         }
         result.whenComplete((payload, failure) -> {
-            long request = local.message().request();
-            running.remove(request);
-            local.answered();
-            if ("killnowait".equals(local.cancelMode())) {
-                return;
+            try {
+                long request = local.message().request();
+                running.remove(request);
+                local.answered();
+                if ("killnowait".equals(local.cancelMode())) {
+                    return;
+                }
+                answer.accept(failure == null
+                        ? new Yield(request, Map.of(), payload != null ? payload : Payload.EMPTY)
+                        : errorFor(local, failure));
             }
-            answer.accept(failure == null
-                    ? new Yield(request, Map.of(), payload != null ? payload : Payload.EMPTY)
-                    : errorFor(local, failure));
+            finally {
+                answered();
+            }
         });
     }
 

@@ -138,6 +138,15 @@ public final class LocalSession implements AutoCloseable {
         return !closed;
     }
 
+    /**
+     * Completes once none of this session's procedures is running: at once when none is, else when the last running
+     * invocation has been answered (its YIELD or ERROR handed to the router). A graceful shutdown waits for it before
+     * saying GOODBYE.
+     */
+    public CompletableFuture<Void> whenIdle() {
+        return procedures.whenIdle();
+    }
+
     /** Events dropped because a handler of this session fell too far behind. */
     public long droppedEvents() {
         return subscriptions.droppedEvents();

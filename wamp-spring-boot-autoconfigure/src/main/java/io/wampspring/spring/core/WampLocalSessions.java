@@ -1,9 +1,14 @@
 package io.wampspring.spring.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.wampspring.router.Realm;
 import io.wampspring.router.WampRouter;
@@ -54,6 +59,26 @@ public final class WampLocalSessions implements AutoCloseable {
                     Map.of("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT)));
             return new LocalSession(router, realm, identity, executor, eventBacklog);
         });
+    }
+
+    /**
+     * Waits until no invocation of a procedure of these sessions is running (each answered), or {@code timeout}
+     * passes. True when they all finished in time.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        CompletableFuture<?>[] idle = sessions.values().stream().map(LocalSession::whenIdle)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(idle).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
