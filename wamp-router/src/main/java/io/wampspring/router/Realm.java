@@ -2,21 +2,29 @@ package io.wampspring.router;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import io.wampspring.router.auth.Authenticator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A routing domain: its sessions, its dealer and broker, and how clients authenticate to it. */
 public final class Realm {
+
+    private static final Logger logger = LoggerFactory.getLogger(Realm.class);
 
     private final String name;
     private final Map<String, Authenticator> authenticators = new LinkedHashMap<>();
     private final Dealer dealer;
     private final Broker broker;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer) {
         this.name = config.name();
@@ -47,6 +55,10 @@ public final class Realm {
         return sessions.get(id);
     }
 
+    public void addSessionListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
     @Nullable Authenticator authenticator(String authMethod) {
         return authenticators.get(authMethod);
     }
@@ -66,10 +78,32 @@ public final class Realm {
         broker.join(session);
     }
 
+    /** The session has been welcomed: the listeners hear of it, outside the session's lock. */
+    void joined(RouterSession session) {
+        if (!session.isRouterService()) {
+            session.announceJoin(() -> notify(listener -> listener.joined(session)));
+        }
+    }
+
     void leave(RouterSession session) {
-        if (sessions.remove(session.sessionId()) != null || session.isRouterService()) {
+        boolean client = sessions.remove(session.sessionId()) != null;
+        if (client || session.isRouterService()) {
             dealer.leave(session);
             broker.leave(session);
+        }
+        if (client) {
+            session.announceLeave(() -> notify(listener -> listener.left(session)));
+        }
+    }
+
+    private void notify(Consumer<SessionListener> event) {
+        for (SessionListener listener : listeners) {
+            try {
+                event.accept(listener);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Session listener {} failed", listener, ex);
+            }
         }
     }
 }
