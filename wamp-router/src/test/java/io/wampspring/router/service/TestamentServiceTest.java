@@ -55,8 +55,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void testamentsArePublishedOnGoodbyeAndOnKillToo() {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         TestPeer polite = TestPeer.joined(router, "realm1");
         TestPeer victim = TestPeer.joined(router, "realm1");
         addTestament(polite, "com.example.gone", "polite");
@@ -72,8 +71,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void detachedTestamentsComeFirstThenDestroyedOnesEachInTheOrderAdded() {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         listener.subscribe("wamp.session.on_leave");
         TestPeer testator = TestPeer.joined(router, "realm1");
         addTestament(testator, "com.example.gone", "destroyed 1");
@@ -93,8 +91,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void flushRemovesTheTestamentsOfOneScopeAndSaysHowMany() {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         listener.subscribe("wamp.session.on_leave");
         TestPeer testator = TestPeer.joined(router, "realm1");
         addTestament(testator, "com.example.gone", "destroyed 1");
@@ -116,8 +113,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void testamentsAreKeptPerSession() {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         TestPeer first = TestPeer.joined(router, "realm1");
         TestPeer second = TestPeer.joined(router, "realm1");
         addTestament(first, "com.example.gone", "first");
@@ -133,8 +129,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void publishOptionsApplyAsToTheSessionsOwnPublication() {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         TestPeer excluded = TestPeer.joined(router, "realm1");
         excluded.subscribe("com.example.gone");
         TestPeer testator = TestPeer.joined(router, "realm1");
@@ -159,8 +154,7 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
 
     @Test
     void inProcessSessionsLeaveTestamentsToo() throws Exception {
-        TestPeer listener = TestPeer.joined(router, "realm1");
-        listener.subscribe("com.example.gone");
+        TestPeer listener = listener();
         LocalSession local = new LocalSession(router, "realm1",
                 new AuthIdentity("spring", "trusted", "local", "test"), executor);
         local.call(ADD, Map.of(), Payload.of(List.of("com.example.gone", List.of("local")), null))
@@ -206,6 +200,13 @@ class TestamentServiceTest extends AbstractMetaServiceTest {
         finally {
             guarded.shutdown(Duration.ZERO);
         }
+    }
+
+    /** A session subscribed to com.example.gone, the topic of the tests' testaments. */
+    private TestPeer listener() {
+        TestPeer listener = TestPeer.joined(router, "realm1");
+        listener.subscribe("com.example.gone");
+        return listener;
     }
 
     private static void addTestament(TestPeer testator, String topic, String text) {
