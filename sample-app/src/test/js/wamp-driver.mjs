@@ -329,6 +329,8 @@ async function autobahnClient() {
     const { default: autobahn } = await import('autobahn');
     let connection;
     let session;
+    // how the session ended, as autobahn-js reports it: the GOODBYE's reason and details.message
+    let closed = null;
 
     // autobahn-js hands a single positional result over as the value itself, and no result as null (so a lone null
     // result looks like none: the tests never send one)
@@ -382,6 +384,7 @@ async function autobahnClient() {
                     if (!session) {
                         reject(new Error('connection closed before join: ' + reason + ' ' + safeJson(details)));
                     }
+                    closed = { reason: details?.reason ?? null, message: details?.message ?? null };
                     return true;
                 };
                 connection.open();
@@ -491,8 +494,10 @@ async function autobahnClient() {
             return Promise.all(acks).then(publications => publications.map(p => (p ? p.id : null)));
         },
 
+        /** Whether the session is open, and if it was closed by the router, the GOODBYE's reason and message. */
         status() {
-            return { open: Boolean(session && session.isOpen) };
+            return { open: Boolean(session && session.isOpen), closeReason: closed?.reason ?? null,
+                closeMessage: closed?.message ?? null };
         },
 
         leave() {

@@ -13,6 +13,7 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.match.UriTable;
+import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Event;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Publish;
@@ -270,6 +271,34 @@ public final class Broker {
                 notify(listener -> listener.deleted(sessionId, subscription));
             }
         });
+    }
+
+    /**
+     * Why the broker would refuse {@code publish} from {@code publisher} (invalid or reserved topic, not authorized, a
+     * bad option), as the ERROR it would answer; null if it would route it. For a router service that publishes later
+     * on a session's behalf (a testament) and must refuse now what would fail then.
+     */
+    public @Nullable ErrorMessage refusal(WampPeer publisher, Publish publish) {
+        try {
+            admission.admit(publisher, publish);
+            return null;
+        }
+        catch (PublishAdmission.Refused refused) {
+            return refused.error();
+        }
+    }
+
+    /**
+     * Routes {@code publish} as if {@code publisher} had sent it (a testament of a session that has left): admitted,
+     * disclosed, filtered, retained and recorded like its own PUBLISH, but never acknowledged.
+     */
+    public void publishFor(WampPeer publisher, Publish publish) {
+        Map<String, Object> options = publish.options();
+        if (options.containsKey("acknowledge")) {
+            options = new LinkedHashMap<>(options);
+            options.remove("acknowledge");
+        }
+        publish(publisher, new Publish(publish.request(), options, publish.topic(), publish.payload()));
     }
 
     void publish(WampPeer publisher, Publish publish) {

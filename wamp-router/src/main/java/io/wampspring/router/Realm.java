@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import io.wampspring.router.auth.Authenticator;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ public final class Realm {
     private final Dealer dealer;
     private final Broker broker;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
-    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     Realm(RealmConfig config, RouterConfig routerConfig, ScheduledExecutorService timer, RouterObserver observer) {
         this.name = config.name();
@@ -55,9 +56,8 @@ public final class Realm {
         return sessions.get(id);
     }
 
-    /** Tells {@code listener} of client sessions joining and leaving this realm from now on. */
     public void addSessionListener(SessionListener listener) {
-        sessionListeners.add(listener);
+        listeners.add(listener);
     }
 
     /**
@@ -88,10 +88,16 @@ public final class Realm {
     void join(RouterSession session) {
         if (!session.isRouterService()) {
             sessions.put(session.sessionId(), session);
-            notify(session, true);
         }
         dealer.join(session);
         broker.join(session);
+    }
+
+    /** The session has been welcomed: the listeners hear of it, outside the session's lock. */
+    void joined(RouterSession session) {
+        if (!session.isRouterService()) {
+            session.announceJoin(() -> notify(listener -> listener.joined(session)));
+        }
     }
 
     void leave(RouterSession session) {
@@ -101,23 +107,17 @@ public final class Realm {
             broker.leave(session);
         }
         if (client) {
-            notify(session, false);
+            session.announceLeave(() -> notify(listener -> listener.left(session)));
         }
     }
 
-    private void notify(RouterSession session, boolean joined) {
-        for (SessionListener listener : sessionListeners) {
+    private void notify(Consumer<SessionListener> event) {
+        for (SessionListener listener : listeners) {
             try {
-                if (joined) {
-                    listener.joined(session);
-                }
-                else {
-                    listener.left(session);
-                }
+                event.accept(listener);
             }
             catch (RuntimeException ex) {
-                logger.warn("Session listener failed on session {} {}", session.sessionId(),
-                        joined ? "joining" : "leaving", ex);
+                logger.warn("Session listener {} failed", listener, ex);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -65,6 +66,15 @@ public final class RouterSession implements WampPeer {
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
     /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
     private volatile RouterObserver.MessageObserver messages;
+    /** How far the realm's session listeners have been told of this session: see {@link #announceJoin}. */
+    private final AtomicInteger announced = new AtomicInteger(NOT_ANNOUNCED);
+    private static final int NOT_ANNOUNCED = 0;
+    private static final int JOINING = 1;
+    private static final int JOINED = 2;
+    private static final int LEAVE_PENDING = 3;
+    private static final int LEFT = 4;
+    /** The leave announcement that came while the join was being announced, run by the joining thread. */
+    private volatile @Nullable Runnable pendingLeave;
 
     /** The router's own service session (meta API): may register and publish under {@code wamp.}. */
     private final boolean service;
@@ -321,10 +331,53 @@ public final class RouterSession implements WampPeer {
     }
 
     /**
-     * Ends an established session from the router's side (shutdown, kill): GOODBYE, then the connection closes when
-     * the peer answers or the close timeout passes.
+     * Runs {@code announce} (the realm telling its listeners this session joined) unless the session has left already.
+     * No lock is held meanwhile: a leave that comes while it runs is announced by this thread right after it, so
+     * listeners hear of one session's join before its leave, without either waiting for the other.
      */
-    public void goodbye(String reason, String message) {
+    void announceJoin(Runnable announce) {
+        if (!announced.compareAndSet(NOT_ANNOUNCED, JOINING)) {
+            return;
+        }
+        announce.run();
+        if (!announced.compareAndSet(JOINING, JOINED)) {
+            Runnable leave = pendingLeave;
+            announced.set(LEFT);
+            if (leave != null) {
+                leave.run();
+            }
+        }
+    }
+
+    /** Runs {@code announce} (the realm telling its listeners this session left) if its join was announced. */
+    void announceLeave(Runnable announce) {
+        while (true) {
+            int current = announced.get();
+            if (current == NOT_ANNOUNCED && announced.compareAndSet(NOT_ANNOUNCED, LEFT)) {
+                return;
+            }
+            if (current == JOINING) {
+                pendingLeave = announce;
+                if (announced.compareAndSet(JOINING, LEAVE_PENDING)) {
+                    return; // the joining thread announces it when it is done
+                }
+            }
+            if (current == JOINED && announced.compareAndSet(JOINED, LEFT)) {
+                announce.run();
+                return;
+            }
+            if (current == LEAVE_PENDING || current == LEFT) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends an established session from the router's side (shutdown, kill): GOODBYE with the reason and, if given, the
+     * message, then the connection closes when the peer answers or the close timeout passes. Returns whether this call
+     * ended an established session (false if it was not established, or ending already).
+     */
+    public boolean goodbye(String reason, @Nullable String message) {
         State before;
         synchronized (lock) {
             before = state;
@@ -334,18 +387,19 @@ public final class RouterSession implements WampPeer {
         }
         if (before != State.ESTABLISHED) {
             if (before != State.CLOSED && before != State.CLOSING) {
-                abort(reason, message, CloseReason.SHUTDOWN);
+                abort(reason, message != null ? message : reason, CloseReason.SHUTDOWN);
             }
-            return;
+            return false;
         }
         // out of the realm first, so nothing routed to this session lands behind its GOODBYE
         leaveRealm();
         synchronized (lock) {
             if (state == State.CLOSING) {
-                send(new Goodbye(Map.of("message", message), reason));
+                send(new Goodbye(message != null ? Map.of("message", message) : Map.of(), reason));
                 goodbyeDeadline = router.schedule(router.config().closeTimeout(), () -> end(CloseReason.NORMAL, null));
             }
         }
+        return true;
     }
 
     /** The connection is gone: the session leaves its realm at once. */

@@ -197,6 +197,7 @@ final class SessionHandshake {
         if (!session.isRouterService()) {
             router.stats().sessionsOpened.increment();
         }
+        target.joined(session);
         if (router.isClosed()) {
             // the shutdown took its list of sessions before this one joined: say goodbye ourselves
             session.goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");

@@ -1,17 +1,18 @@
 package io.wampspring.router;
 
 /**
- * Told when a client session joins or leaves a realm (the router's own service sessions are not told of). Called on
- * the thread that made the change, possibly under the session's lock: implementations hand off or stay quick, and
- * never call back into the router.
+ * Told when a client session of a realm joins and leaves (never the router's own service session): the session meta
+ * events and testaments hang on it. A session's {@code joined} comes before its {@code left}, and a session that leaves
+ * before its join was told of is told of neither. Called on the thread that made the change, never under the session's
+ * lock; implementations hand off or stay quick.
  */
 public interface SessionListener {
 
-    /** The session was welcomed into the realm. */
+    /** The session is welcomed and established in the realm. */
     default void joined(RouterSession session) {
     }
 
-    /** The session left the realm, however it ended; told once, and only after {@link #joined}. */
+    /** The session has left the realm (GOODBYE, kill, lost connection): the dealer and broker have let it go. */
     default void left(RouterSession session) {
     }
 }

@@ -253,6 +253,9 @@ class BrokerTest {
         // subscribing to router topics (meta events) is allowed
         subscriber.subscribe("wamp.session.on_join");
         TestPeer publisher = TestPeer.joined(router, "realm1");
+        // the router's own event about the publisher arrives; nothing the publisher fakes does
+        assertThat(subscriber.next(Event.class).payload().args().get(0)).isInstanceOfSatisfying(Map.class,
+                details -> assertThat(details).containsEntry("session", publisher.sessionId));
 
         publisher.send(new Publish(1L, Map.of("acknowledge", true), "wamp.session.on_join", Payload.ofArgs("fake")));
         ErrorMessage error = publisher.nextError(MessageType.PUBLISH, 1L, WampUris.INVALID_URI);

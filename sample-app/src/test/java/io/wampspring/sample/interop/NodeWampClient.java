@@ -638,6 +638,27 @@ final class NodeWampClient implements AutoCloseable {
         return "node stderr:\n" + err + (out.isEmpty() ? "" : "other stdout:\n" + out);
     }
 
+    /**
+     * Whether the session is open and, once the router closed it (autobahn-js only), the GOODBYE's reason and
+     * {@code details.message} as the library reports them.
+     */
+    Status status() {
+        Map<String, Object> status = resultOf(request(command("status"), Duration.ofSeconds(10)));
+        return new Status(Boolean.TRUE.equals(status.get("open")), (String) status.get("closeReason"),
+                (String) status.get("closeMessage"));
+    }
+
+    record Status(boolean open, @Nullable String closeReason, @Nullable String closeMessage) {
+    }
+
+    /** Ends the node process at once: its connection drops without a GOODBYE, as when a browser tab crashes. */
+    void crash() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("node (" + library + ") did not die");
+        }
+    }
+
     private static void daemon(String name, Runnable task) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);

@@ -10,15 +10,35 @@ import io.wampspring.router.message.Payload;
 import io.wampspring.router.serialization.MessageCodec;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the positional arguments of a meta procedure call, failing with {@code wamp.error.invalid_argument}. */
+/**
+ * Reads the arguments of a meta procedure call (positional, keyword, and the caller the dealer disclosed), failing
+ * with {@code wamp.error.invalid_argument}. Null values count as absent.
+ */
 final class MetaArguments {
 
     private final String procedure;
     private final List<Object> args;
+    private final Map<String, Object> kwargs;
+    private final Map<String, Object> details;
 
     MetaArguments(String procedure, Payload payload) {
+        this(procedure, payload, Map.of());
+    }
+
+    MetaArguments(String procedure, Payload payload, Map<String, Object> details) {
         this.procedure = procedure;
         this.args = payload.args() != null ? payload.args() : List.of();
+        this.kwargs = payload.kwargs() != null ? payload.kwargs() : Map.of();
+        this.details = details;
+    }
+
+    /** The caller's session id, which the dealer discloses to the router's services. */
+    long caller() {
+        Long caller = MessageCodec.idValue(details.get("caller"));
+        if (caller == null) {
+            throw new WampException(WampUris.NOT_AUTHORIZED, procedure + " needs a disclosed caller");
+        }
+        return caller;
     }
 
     /** An id, also as the integral float a JavaScript client's MessagePack or CBOR encoder makes of it. */
@@ -53,12 +73,62 @@ final class MetaArguments {
         return policy;
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> optionalDict(int index, String name) {
-        if (index >= args.size() || args.get(index) == null) {
+        return dict(index < args.size() ? args.get(index) : null, name);
+    }
+
+    /** Whether the argument at {@code index} is there and not null. */
+    boolean has(int index) {
+        return index < args.size() && args.get(index) != null;
+    }
+
+    /** The optional list at {@code index}, or null when absent. */
+    @SuppressWarnings("unchecked")
+    @Nullable List<Object> optionalList(int index, String name) {
+        Object value = index < args.size() ? args.get(index) : null;
+        if (value == null || value instanceof List<?>) {
+            return (List<Object>) value;
+        }
+        throw invalid(name + " must be a list");
+    }
+
+    /** The optional list of strings at {@code index}, or null when absent. */
+    @Nullable List<String> optionalStrings(int index, String name) {
+        List<Object> list = optionalList(index, name);
+        if (list != null && !list.stream().allMatch(String.class::isInstance)) {
+            throw invalid(name + " must be a list of strings");
+        }
+        return list == null ? null : list.stream().map(String.class::cast).toList();
+    }
+
+    /** The keyword argument {@code name}, or null when absent. */
+    @Nullable Object keyword(String name) {
+        return kwargs.get(name);
+    }
+
+    /** The optional string keyword argument {@code name}, or {@code absent}. */
+    @Nullable String keywordString(String name, @Nullable String absent) {
+        Object value = kwargs.get(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof String string) {
+            return string;
+        }
+        throw invalid(name + " must be a string");
+    }
+
+    /** The optional dictionary keyword argument {@code name}, empty when absent. */
+    Map<String, Object> keywordDict(String name) {
+        return dict(kwargs.get(name), name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> dict(@Nullable Object value, String name) {
+        if (value == null) {
             return Map.of();
         }
-        if (args.get(index) instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
         throw invalid(name + " must be a dictionary");
@@ -71,7 +141,7 @@ final class MetaArguments {
         return args.get(index);
     }
 
-    private WampException invalid(String message) {
+    WampException invalid(String message) {
         return new WampException(WampUris.INVALID_ARGUMENT, procedure + ": " + message);
     }
 }

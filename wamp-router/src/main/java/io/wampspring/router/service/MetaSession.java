@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the registration and subscription meta APIs share: the router's service session, which registers their
- * procedures and publishes their events, and the shapes of their answers. The router's own {@code wamp.} entries
- * are nobody's business: they are not listed, not found, and fire no meta events.
+ * What the meta APIs share: the router's service session, which registers their procedures (with
+ * {@code disclose_caller}, so each learns who calls it) and publishes their events, and the shapes of their answers.
+ * The router's own {@code wamp.} entries are nobody's business: they are not listed, not found, and fire no meta
+ * events.
  */
 final class MetaSession {
 
@@ -37,18 +38,28 @@ final class MetaSession {
 
     /** Registers a meta procedure whose result is the one value {@code body} returns (null included). */
     void procedure(String uri, Function<MetaArguments, @Nullable Object> body) {
-        session.register(uri, Map.of(), invocation -> {
-            Object result = body.apply(new MetaArguments(uri, invocation.payload()));
-            return CompletableFuture.completedFuture(Payload.of(Arrays.asList(result), null));
-        }).join();
+        payloadProcedure(uri, args -> Payload.of(Arrays.asList(body.apply(args)), null));
+    }
+
+    /** Registers a meta procedure whose result is the payload {@code body} returns (empty: no value at all). */
+    void payloadProcedure(String uri, Function<MetaArguments, Payload> body) {
+        session.register(uri, Map.of("disclose_caller", true), invocation -> CompletableFuture.completedFuture(
+                body.apply(new MetaArguments(uri, invocation.payload(), invocation.details())))).join();
     }
 
     /** Publishes the meta event {@code [session, second]} about an entry, unless the entry is the router's own. */
     void event(String topic, UriEntry entry, long sessionId, Object second) {
-        if (!isPublic(entry) || !session.isOpen()) {
+        if (isPublic(entry)) {
+            event(topic, List.of(sessionId, second));
+        }
+    }
+
+    /** Publishes a meta event with the positional arguments {@code args}. */
+    void event(String topic, List<Object> args) {
+        if (!session.isOpen()) {
             return;
         }
-        session.publish(topic, Map.of(), Payload.of(List.of(sessionId, second), null))
+        session.publish(topic, Map.of(), Payload.of(args, null))
                 .exceptionally(failure -> {
                     logger.debug("Meta event {} not published", topic, failure);
                     return null;

@@ -19,6 +19,9 @@ public final class RouterServices {
         MetaSession meta = new MetaSession(session);
         new RegistrationMetaService(realm.dealer(), meta).start();
         new SubscriptionMetaService(realm.broker(), meta).start();
+        // testaments first: a session's testaments are published before its on_leave
+        new TestamentService(realm, meta).start();
+        new SessionMetaService(realm, meta, router.config().uriCheck()).start();
         if (!realm.broker().config().history().isEmpty()) {
             new EventHistoryService(realm, session).start();
         }

@@ -50,9 +50,23 @@ abstract class AbstractMetaServiceTest {
 
     /** Calls a meta procedure expecting the ERROR {@code error}. */
     static ErrorMessage callFails(TestPeer peer, String error, String procedure, Object... args) {
+        return callFails(peer, error, procedure, Payload.ofArgs(args));
+    }
+
+    /** Calls a meta procedure with positional and keyword arguments, expecting the ERROR {@code error}. */
+    static ErrorMessage callFails(TestPeer peer, String error, String procedure, Payload payload) {
         long request = peer.nextRequest();
-        peer.send(new Call(request, Map.of(), procedure, Payload.ofArgs(args)));
+        peer.send(new Call(request, Map.of(), procedure, payload));
         return peer.nextError(MessageType.CALL, request, error);
+    }
+
+    /** The whole RESULT of a meta procedure called with positional and keyword arguments. */
+    static Result result(TestPeer peer, String procedure, Payload payload) {
+        long request = peer.nextRequest();
+        peer.send(new Call(request, Map.of(), procedure, payload));
+        Result result = peer.next(Result.class);
+        assertThat(result.request()).isEqualTo(request);
+        return result;
     }
 
     /** The features WELCOME announces for a router role ({@code dealer}, {@code broker}). */
