@@ -2,16 +2,13 @@ package io.wampspring.benchmarks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.wampspring.router.message.Abort;
 import io.wampspring.router.message.ErrorMessage;
-import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Publish;
 import io.wampspring.router.message.Published;
@@ -29,12 +26,10 @@ import io.wampspring.router.message.Welcome;
  * <p>Sends happen under this object's monitor (from whichever thread completed a publication), so PUBLISHes leave in
  * the order of their numbers.
  */
-final class FanoutPublisher implements WsConnection.Handler {
+final class FanoutPublisher extends LoadSession {
 
     private static final Map<String, Object> ACKNOWLEDGE = Map.of("acknowledge", true);
 
-    private final LoadRun run;
-    private final String realm;
     private final String topic;
     private final String payload;
     private final int subscribers;
@@ -47,16 +42,11 @@ final class FanoutPublisher implements WsConnection.Handler {
     private final AtomicBoolean idle = new AtomicBoolean();
     /** EVENTs received by all subscribers together. */
     final LongAdder events = new LongAdder();
-    final CompletableFuture<Void> ready = new CompletableFuture<>();
-    final CompletableFuture<Void> finished = new CompletableFuture<>();
-    volatile WsConnection connection;
-    private volatile boolean closing;
     /** Publications sent so far, which is also the number of the last one; written under this object's monitor. */
     private volatile long sent;
 
     FanoutPublisher(LoadRun run, String realm, String topic, String payload, int subscribers, int window) {
-        this.run = run;
-        this.realm = realm;
+        super(run, realm, "publisher", "the router ended the publisher's session", "the publisher lost its connection");
         this.topic = topic;
         this.payload = payload;
         this.subscribers = subscribers;
@@ -65,10 +55,6 @@ final class FanoutPublisher implements WsConnection.Handler {
         this.awaited = new AtomicIntegerArray(ring);
         this.sentAt = new AtomicLongArray(ring);
         this.mask = ring - 1;
-    }
-
-    void start() {
-        connection.send(Wamp.hello(realm, "publisher"));
     }
 
     /** Sends publications while the run is sending and the window has room; goes idle once all are complete. */
@@ -123,7 +109,7 @@ final class FanoutPublisher implements WsConnection.Handler {
 
     @Override
     public void onText(String text) {
-        WampMessage message = Wamp.decodeOrCount(text, run, "publisher: undecodable frame from router");
+        WampMessage message = decode(text);
         if (message == null) {
             return;
         }
@@ -139,38 +125,8 @@ final class FanoutPublisher implements WsConnection.Handler {
             run.error("publisher: ERROR " + error.error());
             run.fatal("PUBLISH " + error.request() + " failed: " + error.error());
         }
-        else if (message instanceof Goodbye) {
-            if (!closing) {
-                closing = true;
-                run.error("publisher: router said GOODBYE during the run");
-                connection.send(Wamp.goodbyeReply());
-                run.fatal("the router ended the publisher's session");
-            }
-            connection.close();
-            finished.complete(null);
-        }
-        else if (message instanceof Abort abort) {
-            run.error("publisher: ABORT " + abort.reason());
-            ready.completeExceptionally(new IllegalStateException("ABORT " + abort.reason()));
-        }
         else {
-            run.error("publisher: unexpected " + message.type());
+            onOther(message);
         }
-    }
-
-    void finish() {
-        closing = true;
-        connection.send(Wamp.goodbye());
-    }
-
-    @Override
-    public void onEnd(int statusCode, String reason, Throwable error) {
-        if (!closing) {
-            run.error(error != null ? "publisher connection failed: " + error
-                    : "publisher connection closed by server: " + statusCode + " " + reason);
-            ready.completeExceptionally(new IllegalStateException("publisher connection ended"));
-            run.fatal("the publisher lost its connection");
-        }
-        finished.complete(null);
     }
 }

@@ -97,7 +97,7 @@ public final class LoadRun {
                 callee.connection = await(WsConnection.open(http, config.wampUri(), Wamp.SUBPROTOCOL, callee),
                         "callee connect");
                 callee.start();
-                await(callee.registered, "callee REGISTER");
+                await(callee.ready, "callee REGISTER");
             }
             for (int i = 0; i < config.connections(); i++) {
                 clients.add(switch (scenario) {
@@ -188,7 +188,7 @@ public final class LoadRun {
                 subscriber.start();
             }
             publisher.start();
-            await(CompletableFuture.allOf(subscribers.stream().map(s -> s.subscribed)
+            await(CompletableFuture.allOf(subscribers.stream().map(s -> s.ready)
                     .toArray(CompletableFuture[]::new)), "SUBSCRIBE");
             await(publisher.ready, "publisher session open");
             if (errors.sum() > 0) {
