@@ -147,41 +147,45 @@ public final class Broker {
         boolean getRetained = Options.flag(options, "get_retained", false);
         Subscription.Subscriber[] joined = new Subscription.Subscriber[1];
         boolean[] created = new boolean[1];
-        // visible and acknowledged as one step: no EVENT overtakes SUBSCRIBED (nor the retained events after it),
+        // joined first, inactive: a publication routed now is concurrent with the SUBSCRIBE and may pass it by
+        Subscription subscription = table.compute(match, uri, (key, current) -> {
+            created[0] = current == null;
+            Subscription target = current != null ? current : new Subscription(Ids.random(), uri, match);
+            Subscription.Subscriber existing = state.subscriptions.get(target.id());
+            joined[0] = existing == null ? target.add(subscriber) : null;
+            return target;
+        });
+        byId.put(subscription.id(), subscription);
+        Subscription.Subscriber subscribing = joined[0];
+        if (subscribing != null) {
+            state.subscriptions.put(subscription.id(), subscribing);
+            if (state.closed && state.subscriptions.remove(subscription.id()) != null) {
+                // the session left while we subscribed: undo, whoever of us gets there first
+                removeSubscriber(subscribing);
+                return;
+            }
+            // told before SUBSCRIBED goes out: whatever the subscriber's client does once it has SUBSCRIBED (tell
+            // another client to subscribe too) makes meta events that come after these
+            subscribing.announce(() -> {
+                if (created[0]) {
+                    notify(listener -> listener.created(subscriber, subscription));
+                }
+                notify(listener -> listener.subscribed(subscriber, subscription));
+            });
+        }
+        // active and acknowledged as one step: no EVENT overtakes SUBSCRIBED (nor the retained events after it),
         // no PUBLISH after it misses it
         subscriber.sendAllAfter(() -> {
-            Subscription subscription = table.compute(match, uri, (key, current) -> {
-                created[0] = current == null;
-                Subscription target = current != null ? current : new Subscription(Ids.random(), uri, match);
-                Subscription.Subscriber existing = state.subscriptions.get(target.id());
-                joined[0] = existing == null ? target.add(subscriber) : null;
-                return target;
-            });
-            byId.put(subscription.id(), subscription);
-            if (joined[0] != null) {
-                state.subscriptions.put(subscription.id(), joined[0]);
+            Subscription.Subscriber current = state.subscriptions.get(subscription.id());
+            if (current != null) {
+                current.activate();
             }
             List<WampMessage> replies = new ArrayList<>();
             replies.add(new Subscribed(request, subscription.id()));
             if (getRetained) {
-                replies.addAll(retainedEvents(subscriber, subscription, state.subscriptions.get(subscription.id())));
+                replies.addAll(retainedEvents(subscriber, subscription, current));
             }
             return replies;
-        });
-        if (joined[0] == null) {
-            return;
-        }
-        if (state.closed && state.subscriptions.remove(joined[0].subscription().id()) != null) {
-            // the session left while we subscribed: undo, whoever of us gets there first
-            removeSubscriber(joined[0]);
-            return;
-        }
-        Subscription subscription = joined[0].subscription();
-        joined[0].announce(() -> {
-            if (created[0]) {
-                notify(listener -> listener.created(subscriber, subscription));
-            }
-            notify(listener -> listener.subscribed(subscriber, subscription));
         });
     }
 

@@ -1,7 +1,8 @@
 package io.wampspring.router;
 
 /**
- * One session's place in a registration. It stops being active, under that session's send lock, at the moment
+ * One session's place in a registration. It becomes active, under that session's send lock, at the moment
+ * REGISTERED is queued, so no INVOCATION overtakes it; it stops being active, under the same lock, at the moment
  * UNREGISTERED is queued, so a call routed with an older view cannot queue an INVOCATION behind it.
  */
 public final class Callee {
@@ -10,7 +11,7 @@ public final class Callee {
     private final WampPeer peer;
     private final long sequence;
     private final boolean discloseCaller;
-    private volatile boolean active = true;
+    private volatile boolean active;
 
     Callee(Registration registration, WampPeer peer, long sequence, boolean discloseCaller) {
         this.registration = registration;
@@ -42,6 +43,10 @@ public final class Callee {
 
     boolean isActive() {
         return active;
+    }
+
+    void activate() {
+        active = true;
     }
 
     void deactivate() {

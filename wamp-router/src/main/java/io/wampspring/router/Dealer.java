@@ -3,6 +3,7 @@ package io.wampspring.router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -149,23 +150,34 @@ public final class Dealer {
             return;
         }
         Joined joined = new Joined();
-        // visible and acknowledged as one step: no INVOCATION overtakes REGISTERED, no CALL after it misses it
-        peer.sendAfter(() -> join(state, request, uri, match, invoke, discloseCaller, joined));
-        if (joined.callee == null) {
+        // joined first, inactive: a CALL routed now is concurrent with the REGISTER and may pass it by
+        WampMessage conflict = join(state, request, uri, match, invoke, discloseCaller, joined);
+        if (conflict != null) {
+            peer.send(conflict);
             return;
         }
+        Callee callee = Objects.requireNonNull(joined.callee);
+        Registration registration = callee.registration();
         if (state.closed) {
             // the session left while we registered: undo, whoever of us gets there first
-            if (state.registrations.remove(joined.callee.registration().id()) != null) {
-                removeCallee(joined.callee);
+            if (state.registrations.remove(registration.id()) != null) {
+                removeCallee(callee);
             }
             return;
         }
-        Registration registration = joined.callee.registration();
+        // told before REGISTERED goes out: whatever the callee's client does once it has REGISTERED makes meta
+        // events that come after these
         if (joined.created) {
             notify(listener -> listener.created(peer, registration));
         }
         notify(listener -> listener.registered(peer, registration));
+        // active and acknowledged as one step: no INVOCATION overtakes REGISTERED, no CALL after it misses it
+        peer.sendAfter(() -> {
+            if (state.registrations.get(registration.id()) == callee) {
+                callee.activate();
+            }
+            return new Registered(request, registration.id());
+        });
     }
 
     /** What {@link #join} did, for the code after the acknowledgement. */
@@ -174,8 +186,9 @@ public final class Dealer {
         boolean created;
     }
 
-    private WampMessage join(DealerSession state, long request, String uri, MatchPolicy match, InvokePolicy invoke,
-            boolean discloseCaller, Joined joined) {
+    /** Adds the callee to the registration, inactive; the ERROR of a conflict, or null when it joined. */
+    private @Nullable WampMessage join(DealerSession state, long request, String uri, MatchPolicy match,
+            InvokePolicy invoke, boolean discloseCaller, Joined joined) {
         String[] conflict = new String[1];
         table.compute(match, uri, (key, current) -> {
             if (current == null) {
@@ -203,7 +216,7 @@ public final class Dealer {
         Registration registration = joined.callee.registration();
         byId.put(registration.id(), registration);
         state.registrations.put(registration.id(), joined.callee);
-        return new Registered(request, registration.id());
+        return null;
     }
 
     void unregister(WampPeer peer, Unregister unregister) {

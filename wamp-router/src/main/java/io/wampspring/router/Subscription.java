@@ -69,14 +69,15 @@ public final class Subscription implements UriEntry {
     private enum Announcement { NEW, ANNOUNCED, GONE }
 
     /**
-     * One session's place in a subscription. It stops being active, under that session's send lock, at the moment
+     * One session's place in a subscription. It becomes active, under that session's send lock, at the moment
+     * SUBSCRIBED is queued, so no EVENT overtakes it; it stops being active, under the same lock, at the moment
      * UNSUBSCRIBED is queued, so a publisher still iterating cannot queue an EVENT behind it.
      */
     public static final class Subscriber {
 
         private final Subscription subscription;
         final WampPeer peer;
-        private volatile boolean active = true;
+        private volatile boolean active;
         /** Set and read under the peer's send lock (sendAllAfter, sendIf); concurrent for readers that share it. */
         private volatile @Nullable Set<Long> retainedSent;
         private Announcement announcement = Announcement.NEW;
@@ -96,6 +97,10 @@ public final class Subscription implements UriEntry {
 
         boolean isActive() {
             return active;
+        }
+
+        void activate() {
+            active = true;
         }
 
         void deactivate() {

@@ -192,7 +192,7 @@ class SharedRegistrationTest {
     void randomNeverKeepsAStaleViewOfItsCallees() throws Exception {
         for (int round = 0; round < 2_000; round++) {
             Registration registration = new Registration(round, PROC, MatchPolicy.EXACT, InvokePolicy.RANDOM);
-            registration.add(stubPeer(1), false);
+            joined(registration, 1);
             AtomicBoolean picking = new AtomicBoolean(true);
             java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
             CompletableFuture<Void> picker = CompletableFuture.runAsync(() -> {
@@ -203,7 +203,7 @@ class SharedRegistrationTest {
             }, threads);
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             for (long session = 2; session <= 8; session++) {
-                registration.add(stubPeer(session), false);
+                joined(registration, session);
             }
             picking.set(false);
             picker.get(5, TimeUnit.SECONDS);
@@ -214,6 +214,11 @@ class SharedRegistrationTest {
             }
             assertThat(picked).as("round %d", round).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         }
+    }
+
+    /** Adds a callee as the dealer does once it has acknowledged it: active. */
+    private static void joined(Registration registration, long sessionId) {
+        registration.add(stubPeer(sessionId), false).activate();
     }
 
     private static WampPeer stubPeer(long sessionId) {
