@@ -76,8 +76,8 @@ public final class WampAutoConfiguration {
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
-            WampProperties.Realm realm = properties.getRealms().get(i);
-            realms.add(new RealmConfig(realm.getName(), authenticators(realm, i), Authorizer.PERMIT_ALL,
+            WampRealmProperties realm = properties.getRealms().get(i);
+            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i), Authorizer.PERMIT_ALL,
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }
@@ -108,28 +108,12 @@ public final class WampAutoConfiguration {
         return rules;
     }
 
-    private static RpcConfig rpc(WampRpcProperties rpc, WampProperties.Realm realm) {
+    private static RpcConfig rpc(WampRpcProperties rpc, WampRealmProperties realm) {
         List<RpcConfig.ProcedureTimeout> timeouts = rpc.getProcedureTimeouts().stream()
                 .map(entry -> new RpcConfig.ProcedureTimeout(entry.getMatch(), entry.getProcedure(),
                         entry.getTimeout()))
                 .toList();
         return new RpcConfig(realm.getCallerDisclosure(), rpc.getCallTimeout(), timeouts);
-    }
-
-    private static List<Authenticator> authenticators(WampProperties.Realm realm, int index) {
-        List<Authenticator> authenticators = new ArrayList<>();
-        List<String> methods = realm.getAuthMethods();
-        for (int i = 0; i < methods.size(); i++) {
-            String method = methods.get(i);
-            if (!AnonymousAuthenticator.METHOD.equals(method)) {
-                throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + i + "] is '"
-                        + method + "': authentication method '" + method + "' of realm '" + realm.getName()
-                        + "' is not available; supported: [anonymous]",
-                        "Remove '" + method + "' from wamp.realms[" + index + "].auth-methods, or use anonymous.");
-            }
-            authenticators.add(new AnonymousAuthenticator(realm.getAnonymousRole()));
-        }
-        return authenticators;
     }
 
     /** {@code wamp.default-realm}, or the first realm, checked against the router's realms. */

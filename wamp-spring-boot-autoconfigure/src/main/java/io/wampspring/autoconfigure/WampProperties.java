@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.wampspring.router.Disclosure;
 import io.wampspring.router.UriCheck;
 import io.wampspring.router.match.MatchPolicy;
 import org.jspecify.annotations.Nullable;
@@ -55,13 +54,13 @@ public class WampProperties implements Validator {
 
     /**
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
-     * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous],
-     * the only one available), anonymous-role (authrole of anonymous sessions; default anonymous),
-     * caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
+     * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
+     * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
+     * authid: each with its role and the credentials of its methods), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
      * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
      * on-request).
      */
-    private List<Realm> realms = new ArrayList<>(List.of(new Realm()));
+    private List<WampRealmProperties> realms = new ArrayList<>(List.of(new WampRealmProperties()));
 
     /** Realm of WampTemplate and of annotated endpoints that name none; defaults to the first configured realm. */
     private @Nullable String defaultRealm;
@@ -132,11 +131,11 @@ public class WampProperties implements Validator {
         this.uriCheck = uriCheck;
     }
 
-    public List<Realm> getRealms() {
+    public List<WampRealmProperties> getRealms() {
         return realms;
     }
 
-    public void setRealms(List<Realm> realms) {
+    public void setRealms(List<WampRealmProperties> realms) {
         this.realms = realms;
     }
 
@@ -248,7 +247,7 @@ public class WampProperties implements Validator {
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < properties.realms.size(); i++) {
-            Realm realm = properties.realms.get(i);
+            WampRealmProperties realm = properties.realms.get(i);
             String field = "realms[" + i + "]";
             if (realm.getName() == null || !properties.uriCheck.isValid(realm.getName(), false)) {
                 errors.rejectValue(field + ".name", "wamp.uri", "is not a valid realm URI");
@@ -292,71 +291,6 @@ public class WampProperties implements Validator {
     /** A serializer the router can speak. */
     public enum Serializer {
         JSON, MSGPACK, CBOR
-    }
-
-    /** One realm. */
-    public static class Realm {
-
-        /** Name (URI) of the realm. */
-        private String name = "realm1";
-
-        /** Authentication methods accepted in this realm, in order of preference. */
-        private List<String> authMethods = new ArrayList<>(List.of("anonymous"));
-
-        /** Role given to anonymous sessions. */
-        private String anonymousRole = "anonymous";
-
-        /**
-         * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
-         * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
-         */
-        private Disclosure callerDisclosure = Disclosure.ON_REQUEST;
-
-        /**
-         * Whether subscribers learn who published: on-request (when the publisher sets disclose_me), always, or
-         * never (asking for it is refused with wamp.error.option_disallowed.disclose_me).
-         */
-        private Disclosure publisherDisclosure = Disclosure.ON_REQUEST;
-
-        public Disclosure getCallerDisclosure() {
-            return callerDisclosure;
-        }
-
-        public void setCallerDisclosure(Disclosure callerDisclosure) {
-            this.callerDisclosure = callerDisclosure;
-        }
-
-        public Disclosure getPublisherDisclosure() {
-            return publisherDisclosure;
-        }
-
-        public void setPublisherDisclosure(Disclosure publisherDisclosure) {
-            this.publisherDisclosure = publisherDisclosure;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public List<String> getAuthMethods() {
-            return authMethods;
-        }
-
-        public void setAuthMethods(List<String> authMethods) {
-            this.authMethods = authMethods;
-        }
-
-        public String getAnonymousRole() {
-            return anonymousRole;
-        }
-
-        public void setAnonymousRole(String anonymousRole) {
-            this.anonymousRole = anonymousRole;
-        }
     }
 
     /**

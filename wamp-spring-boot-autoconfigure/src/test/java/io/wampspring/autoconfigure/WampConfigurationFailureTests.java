@@ -71,14 +71,14 @@ class WampConfigurationFailureTests {
 
     @Test
     void anUnsupportedAuthMethodIsOneLineNamingTheProperty() {
-        runner.withPropertyValues("wamp.realms[0].name=secure", "wamp.realms[0].auth-methods=anonymous,ticket")
+        runner.withPropertyValues("wamp.realms[0].name=secure", "wamp.realms[0].auth-methods=anonymous,kerberos")
                 .run(context -> {
                     FailureAnalysis analysis = analysis(context);
-                    assertThat(analysis.getDescription()).isEqualTo("wamp.realms[0].auth-methods[1] is 'ticket': "
-                            + "authentication method 'ticket' of realm 'secure' is not available; supported: "
-                            + "[anonymous]");
-                    assertThat(analysis.getAction())
-                            .isEqualTo("Remove 'ticket' from wamp.realms[0].auth-methods, or use anonymous.");
+                    assertThat(analysis.getDescription()).startsWith("wamp.realms[0].auth-methods[1] is 'kerberos': "
+                            + "authentication method 'kerberos' of realm 'secure' is not available; supported: "
+                            + "[anonymous");
+                    assertThat(analysis.getAction()).startsWith(
+                            "Remove 'kerberos' from wamp.realms[0].auth-methods, or use one of [anonymous");
                 });
     }
 

@@ -162,7 +162,7 @@ class WampConfigurationMetadataTests {
             return false;
         }
         Class<?> element = elementType(leaf);
-        return element.getEnclosingClass() == WampProperties.class && !element.isEnum();
+        return element.getPackageName().equals(WampProperties.class.getPackageName()) && !element.isEnum();
     }
 
     private static Class<?> elementType(Leaf leaf) {

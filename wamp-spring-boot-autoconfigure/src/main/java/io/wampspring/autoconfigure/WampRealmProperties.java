@@ -1,0 +1,89 @@
+package io.wampspring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.router.Disclosure;
+
+/**
+ * One realm of {@code wamp.realms}: its name, who may join it and how, and what its sessions learn about each other.
+ */
+public class WampRealmProperties {
+
+    /** Name (URI) of the realm. */
+    private String name = "realm1";
+
+    /** Authentication methods accepted in this realm, in order of preference. */
+    private List<String> authMethods = new ArrayList<>(List.of("anonymous"));
+
+    /** Role given to anonymous sessions. */
+    private String anonymousRole = "anonymous";
+
+    /**
+     * The principals that may authenticate in this realm, by authid: each with its authrole and the credentials of
+     * the methods it may use (a ticket, a WAMP-CRA secret, cryptosign public keys, SCRAM credentials).
+     */
+    private Map<String, WampPrincipalProperties> principals = new LinkedHashMap<>();
+
+    /**
+     * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
+     * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
+     */
+    private Disclosure callerDisclosure = Disclosure.ON_REQUEST;
+
+    /**
+     * Whether subscribers learn who published: on-request (when the publisher sets disclose_me), always, or
+     * never (asking for it is refused with wamp.error.option_disallowed.disclose_me).
+     */
+    private Disclosure publisherDisclosure = Disclosure.ON_REQUEST;
+
+    public Disclosure getCallerDisclosure() {
+        return callerDisclosure;
+    }
+
+    public void setCallerDisclosure(Disclosure callerDisclosure) {
+        this.callerDisclosure = callerDisclosure;
+    }
+
+    public Disclosure getPublisherDisclosure() {
+        return publisherDisclosure;
+    }
+
+    public void setPublisherDisclosure(Disclosure publisherDisclosure) {
+        this.publisherDisclosure = publisherDisclosure;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public List<String> getAuthMethods() {
+        return authMethods;
+    }
+
+    public void setAuthMethods(List<String> authMethods) {
+        this.authMethods = authMethods;
+    }
+
+    public String getAnonymousRole() {
+        return anonymousRole;
+    }
+
+    public void setAnonymousRole(String anonymousRole) {
+        this.anonymousRole = anonymousRole;
+    }
+
+    public Map<String, WampPrincipalProperties> getPrincipals() {
+        return principals;
+    }
+
+    public void setPrincipals(Map<String, WampPrincipalProperties> principals) {
+        this.principals = principals;
+    }
+}
