@@ -139,7 +139,7 @@ public final class Dealer {
         }
         else if (!peer.isRouterService() && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
             reason = WampUris.NOT_AUTHORIZED;
-            refusal = "not authorized to register '" + uri + "'";
+            refusal = "role '" + peer.identity().authrole() + "' is not authorized to register '" + uri + "'";
         }
         if (reason != null) {
             peer.send(Options.error(MessageType.REGISTER, request, reason, refusal));
