@@ -136,7 +136,7 @@ public final class Broker {
             return;
         }
         if (!subscriber.isRouterService()
-                && !authorizer.isAuthorized(subscriber.identity(), Action.SUBSCRIBE, uri)) {
+                && !authorizer.isAuthorized(subscriber.identity(), Action.SUBSCRIBE, uri, match)) {
             subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.NOT_AUTHORIZED,
                     "role '" + subscriber.identity().authrole() + "' is not authorized to subscribe to '" + uri
                             + "'"));

@@ -137,7 +137,8 @@ public final class Dealer {
             reason = WampUris.OPTION_NOT_ALLOWED;
             refusal = "this realm never discloses callers";
         }
-        else if (!peer.isRouterService() && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
+        else if (!peer.isRouterService()
+                && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri, match)) {
             reason = WampUris.NOT_AUTHORIZED;
             refusal = "role '" + peer.identity().authrole() + "' is not authorized to register '" + uri + "'";
         }

@@ -1,5 +1,7 @@
 package io.wampspring.router.auth;
 
+import io.wampspring.router.match.MatchPolicy;
+
 /**
  * Decides whether a session may perform an action on a URI. Called on the hot path for every CALL and PUBLISH, so
  * implementations must be fast and thread-safe (wrap an expensive one in a {@link CachingAuthorizer}).
@@ -21,6 +23,14 @@ public interface Authorizer {
     Authorizer PERMIT_ALL_BUT_META_API = (identity, action, uri) -> !RuleAuthorizer.isMetaApi(uri);
 
     boolean isAuthorized(AuthIdentity identity, Action action, String uri);
+
+    /**
+     * Whether a REGISTER or SUBSCRIBE with a {@code prefix} or {@code wildcard} pattern may be made: the pattern
+     * stands for every URI it matches. By default {@link #isAuthorized} of the pattern's own string.
+     */
+    default boolean isAuthorized(AuthIdentity identity, Action action, String pattern, MatchPolicy match) {
+        return isAuthorized(identity, action, pattern);
+    }
 
     /** The decision with its disclosure; by default {@link #isAuthorized}, forcing no disclosure. */
     default Authorization authorize(AuthIdentity identity, Action action, String uri) {

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import io.wampspring.router.match.MatchPolicy;
+
 /**
  * Remembers another authorizer's decisions (a dynamic one that asks a database or a service), so that the hot path
  * stays one hash lookup. Bounded both ways: at most {@code maxEntries} decisions, each for at most
@@ -58,6 +60,12 @@ public final class CachingAuthorizer implements Authorizer {
     @Override
     public boolean isAuthorized(AuthIdentity identity, Action action, String uri) {
         return authorize(identity, action, uri).allowed();
+    }
+
+    /** Pattern registrations and subscriptions are rare and not on the hot path: always the delegate's answer. */
+    @Override
+    public boolean isAuthorized(AuthIdentity identity, Action action, String pattern, MatchPolicy match) {
+        return delegate.isAuthorized(identity, action, pattern, match);
     }
 
     @Override

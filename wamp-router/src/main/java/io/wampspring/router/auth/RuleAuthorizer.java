@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.match.UriTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authorization by rules per role ({@link Permission}). A role named here may do exactly what its most specific
@@ -16,6 +18,11 @@ import io.wampspring.router.match.UriTable;
  * computed once, so a decision allocates nothing. Rules for the meta API ({@code wamp.}) sit in a table of their own
  * that only {@code wamp.} URIs are looked up in: a broad rule ({@code ""} prefix, {@code com.} prefix, a wildcard)
  * never opens the meta API.
+ *
+ * <p>A pattern REGISTER or SUBSCRIBE is decided by the rule that decides for its pattern string, and only a rule as
+ * broad as the pattern can allow it: a prefix rule for a prefix pattern, a prefix or wildcard rule for a wildcard
+ * pattern, never an exact rule (an exact rule for {@code com.shop.x} does not allow the prefix registration
+ * {@code com.shop.x}, which would also get calls of {@code com.shop.xyz}).
  */
 public final class RuleAuthorizer implements Authorizer {
 
@@ -49,6 +56,19 @@ public final class RuleAuthorizer implements Authorizer {
     }
 
     @Override
+    public boolean isAuthorized(AuthIdentity identity, Action action, String pattern, MatchPolicy match) {
+        RoleRules rules = roles.get(identity.authrole());
+        if (rules == null) {
+            return otherRoles.isAuthorized(identity, action, pattern, match);
+        }
+        Rule rule = rules.decidingRule(pattern);
+        if (rule == null || !rule.covers(match)) {
+            return false;
+        }
+        return rule.answers[action.ordinal()].allowed();
+    }
+
+    @Override
     public Authorization authorize(AuthIdentity identity, Action action, String uri) {
         RoleRules rules = roles.get(identity.authrole());
         return rules != null ? rules.decide(action, uri) : otherRoles.authorize(identity, action, uri);
@@ -59,11 +79,24 @@ public final class RuleAuthorizer implements Authorizer {
         return roles.containsKey(role);
     }
 
-    /** One role's rules, with each rule's answer per action precomputed. */
+    /** One rule, with its answer per action precomputed. */
+    private record Rule(MatchPolicy match, Authorization[] answers) {
+
+        /** Whether every URI a {@code pattern} registration or subscription matches is within this rule. */
+        boolean covers(MatchPolicy pattern) {
+            return switch (pattern) {
+                case EXACT -> true;
+                case PREFIX -> match == MatchPolicy.PREFIX;
+                case WILDCARD -> match != MatchPolicy.EXACT;
+            };
+        }
+    }
+
+    /** One role's rules: the general ones and those of the meta API apart. */
     private static final class RoleRules {
 
-        private final UriTable<Authorization[]> general = new UriTable<>();
-        private final UriTable<Authorization[]> metaApi = new UriTable<>();
+        private final UriTable<Rule> general = new UriTable<>();
+        private final UriTable<Rule> metaApi = new UriTable<>();
 
         RoleRules(String role, List<Permission> permissions) {
             for (Permission permission : permissions) {
@@ -71,19 +104,23 @@ public final class RuleAuthorizer implements Authorizer {
                 for (Action action : Action.values()) {
                     answers[action.ordinal()] = permission.decide(action);
                 }
-                UriTable<Authorization[]> table = isMetaApi(permission.uri()) ? metaApi : general;
-                Authorization[] previous = table.get(permission.match(), permission.uri());
-                if (previous != null) {
+                Rule rule = new Rule(permission.match(), answers);
+                UriTable<Rule> table = isMetaApi(permission.uri()) ? metaApi : general;
+                if (table.get(permission.match(), permission.uri()) != null) {
                     throw new IllegalArgumentException("role '" + role + "' has two rules for "
                             + permission.match().wireName() + " '" + permission.uri() + "'");
                 }
-                table.compute(permission.match(), permission.uri(), (uri, absent) -> answers);
+                table.compute(permission.match(), permission.uri(), (uri, absent) -> rule);
             }
         }
 
+        @Nullable Rule decidingRule(String uri) {
+            return (isMetaApi(uri) ? metaApi : general).bestMatch(uri);
+        }
+
         Authorization decide(Action action, String uri) {
-            Authorization[] answers = (isMetaApi(uri) ? metaApi : general).bestMatch(uri);
-            return answers == null ? Authorization.DENY : answers[action.ordinal()];
+            Rule rule = decidingRule(uri);
+            return rule == null ? Authorization.DENY : rule.answers[action.ordinal()];
         }
     }
 }

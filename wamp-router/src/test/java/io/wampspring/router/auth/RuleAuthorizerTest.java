@@ -135,6 +135,26 @@ class RuleAuthorizerTest {
     }
 
     @Test
+    void aPatternIsAllowedOnlyByARuleAsBroadAsIt() {
+        RuleAuthorizer authorizer = user(rule("com.shop.ui.confirm", EXACT, REGISTER, SUBSCRIBE),
+                rule("com.shop.", PREFIX, REGISTER, SUBSCRIBE), rule("org..", WILDCARD, REGISTER, SUBSCRIBE));
+
+        // an exact rule allows only its URI, never a pattern that also covers com.shop.ui.confirmed.all
+        assertThat(authorizer.isAuthorized(USER, REGISTER, "com.shop.ui.confirm", EXACT)).isTrue();
+        assertThat(authorizer.isAuthorized(USER, REGISTER, "com.shop.ui.confirm", PREFIX)).isFalse();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "com.shop.ui.confirm", WILDCARD)).isFalse();
+        // a prefix rule covers the prefix and wildcard patterns that start with it, and no broader one
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "com.shop.order.", PREFIX)).isTrue();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "com.shop..created", WILDCARD)).isTrue();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "com.", PREFIX)).isFalse();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "com..created", WILDCARD)).isFalse();
+        // a wildcard rule covers the wildcard patterns within it, never a prefix
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "org.bank.", WILDCARD)).isTrue();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "org..", WILDCARD)).isTrue();
+        assertThat(authorizer.isAuthorized(USER, SUBSCRIBE, "org.bank", PREFIX)).isFalse();
+    }
+
+    @Test
     void aRuleGivenTwiceIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> user(rule("com.shop.", PREFIX, CALL),
                 rule("com.shop.", PREFIX, SUBSCRIBE))).withMessageContaining("role 'user' has two rules for prefix 'com.shop.'");
