@@ -16,6 +16,7 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.auth.CachingAuthorizer;
 import io.wampspring.router.history.EventStore;
 import io.wampspring.router.history.HistoryRule;
 import io.wampspring.router.history.InMemoryEventStore;
@@ -30,6 +31,7 @@ import io.wampspring.spring.invocation.WampEndpointRegistrar;
 import io.wampspring.spring.observation.WampObservations;
 import io.wampspring.spring.observation.WampProcedureObservationConvention;
 import io.wampspring.spring.observation.WampTopicObservationConvention;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of the WAMP router, its in-process sessions, {@link WampTemplate} and the annotated endpoints.
  * The WebSocket endpoint is configured by {@link WampWebSocketAutoConfiguration}.
+ * <p>
+ * An {@link Authorizer} bean, if the application defines one, decides (behind a {@link CachingAuthorizer},
+ * {@code wamp.authorization.cache}) for the roles a realm's {@code roles} do not name, except the application's own
+ * role ({@code wamp.local.authrole}); see {@link RealmAuthorizers}.
  * <p>
  * An {@link EventStore} bean, if the application defines one, keeps the event history of every realm
  * ({@code wamp.pubsub.event-history}); otherwise it is kept in memory.
@@ -67,17 +73,24 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore,
-            ObjectProvider<RouterObserver> observer) {
+            ObjectProvider<RouterObserver> observer, ObjectProvider<Authorizer> authorizer) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
         List<HistoryRule> history = history(properties);
         // one store for every realm: its events and queries name their realm
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
+        // the application's Authorizer decides for the roles no realm has rules for, its answers cached
+        Authorizer dynamic = authorizer.getIfAvailable();
+        WampAuthorizationCacheProperties cache = properties.getAuthorization().getCache();
+        @Nullable Authorizer cached = dynamic == null ? null
+                : new CachingAuthorizer(dynamic, cache.getMaxSize(), cache.getTimeToLive());
+        String localRole = properties.getLocal().getAuthrole();
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
             WampRealmProperties realm = properties.getRealms().get(i);
-            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i), Authorizer.PERMIT_ALL,
+            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i),
+                    RealmAuthorizers.of(realm, localRole, cached),
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }

@@ -56,7 +56,9 @@ public class WampProperties implements Validator {
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
-     * authid: each with its role and the credentials of its methods), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
+     * authid: each with its role and the credentials of its methods), roles (authorization rules by authrole,
+     * each a list of permissions; none: every role may do everything but use the meta API), caller-disclosure
+     * (whether callees learn who calls: on-request, always or never; default on-request) and
      * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
      * on-request).
      */
@@ -82,6 +84,9 @@ public class WampProperties implements Validator {
 
     @NestedConfigurationProperty
     private final WampLocalSessionProperties local = new WampLocalSessionProperties();
+
+    @NestedConfigurationProperty
+    private final WampAuthorizationProperties authorization = new WampAuthorizationProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -179,6 +184,10 @@ public class WampProperties implements Validator {
         return local;
     }
 
+    public WampAuthorizationProperties getAuthorization() {
+        return authorization;
+    }
+
     /** The realm that WampTemplate and annotated endpoints use when they name none. */
     public String resolveDefaultRealm() {
         if (defaultRealm != null) {
@@ -238,6 +247,7 @@ public class WampProperties implements Validator {
         }
         notBlank(errors, "local.authid", properties.local.getAuthid());
         notBlank(errors, "local.authrole", properties.local.getAuthrole());
+        RealmAuthorizers.validateCache(properties.authorization.getCache(), errors);
     }
 
     private static void validateRealms(WampProperties properties, Errors errors) {
@@ -261,6 +271,7 @@ public class WampProperties implements Validator {
                         "is empty: no client could join the realm (use anonymous)");
             }
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+            RealmAuthorizers.validate(realm, field, properties.uriCheck, errors);
         }
     }
 

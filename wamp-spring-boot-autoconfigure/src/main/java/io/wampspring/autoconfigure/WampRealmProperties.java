@@ -28,6 +28,13 @@ public class WampRealmProperties {
     private Map<String, WampPrincipalProperties> principals = new LinkedHashMap<>();
 
     /**
+     * Authorization rules by authrole: each role's permissions (uri, match, allow, disclose-caller,
+     * disclose-publisher). None configured: every role may do everything but use the meta API (wamp.), and the
+     * application's own role (wamp.local.authrole) everything. Any configured: a role without rules may do nothing.
+     */
+    private Map<String, WampRoleProperties> roles = new LinkedHashMap<>();
+
+    /**
      * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
      * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
      */
@@ -85,5 +92,13 @@ public class WampRealmProperties {
 
     public void setPrincipals(Map<String, WampPrincipalProperties> principals) {
         this.principals = principals;
+    }
+
+    public Map<String, WampRoleProperties> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(Map<String, WampRoleProperties> roles) {
+        this.roles = roles;
     }
 }
