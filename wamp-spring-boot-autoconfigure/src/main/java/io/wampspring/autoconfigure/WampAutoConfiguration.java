@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.router.PubSubConfig;
 import io.wampspring.router.RealmConfig;
+import io.wampspring.router.auth.SecretMatcher;
 import io.wampspring.router.RouterConfig;
 import io.wampspring.router.RouterExecutors;
 import io.wampspring.router.RouterObserver;
@@ -40,6 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(WampRouter.class)
 @ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WampProperties.class)
+@Import({WampSpringSecurityCredentialsConfiguration.PasswordEncoders.class,
+        WampSpringSecurityCredentialsConfiguration.AuthenticationManagers.class})
 public final class WampAutoConfiguration {
 
     /** The executor annotated methods run on: Boot's application task executor (virtual threads when enabled). */
@@ -67,17 +71,22 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore,
-            ObjectProvider<RouterObserver> observer) {
+            ObjectProvider<RouterObserver> observer, ObjectProvider<SecretMatcher> secretMatcher,
+            ObjectProvider<WampAuthenticationManagerTickets> authenticationManagerTickets) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
         List<HistoryRule> history = history(properties);
         // one store for every realm: its events and queries name their realm
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
+        RealmAuthenticators.AuthenticationBeans authenticationBeans = new RealmAuthenticators.AuthenticationBeans(
+                secretMatcher.getIfUnique(() -> StoredSecrets.WITHOUT_ENCODERS),
+                authenticationManagerTickets.getIfUnique());
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
             WampRealmProperties realm = properties.getRealms().get(i);
-            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i), Authorizer.PERMIT_ALL,
+            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i, authenticationBeans),
+                    Authorizer.PERMIT_ALL,
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }

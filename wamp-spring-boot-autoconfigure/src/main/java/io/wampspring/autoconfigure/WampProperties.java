@@ -56,7 +56,8 @@ public class WampProperties implements Validator {
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
-     * authid: each with its role and the credentials of its methods), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
+     * authid: each with its role and the credentials of its methods: ticket, wampcra, cryptosign), ticket (how
+     * tickets are checked: authentication-manager, default-role), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
      * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
      * on-request).
      */
@@ -261,6 +262,7 @@ public class WampProperties implements Validator {
                         "is empty: no client could join the realm (use anonymous)");
             }
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+            RealmCredentialsValidation.validate(realm, field, errors);
         }
     }
 
