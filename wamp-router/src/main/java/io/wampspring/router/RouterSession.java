@@ -321,6 +321,10 @@ public final class RouterSession implements WampPeer {
         Realm current = realm;
         TransportInfo info = connection.info();
         router.observer().protocolViolation(current != null ? current.name() : null, info.type(), info.serializer());
+        if (state == State.AUTHENTICATING) {
+            // an AUTHENTICATE out of turn or malformed ends the authentication too: count it as a failed one
+            handshake.authenticationFailed(WampUris.PROTOCOL_VIOLATION);
+        }
         logger.debug("Protocol violation by session {}: {}", id, message);
         abort(WampUris.PROTOCOL_VIOLATION, message, CloseReason.PROTOCOL_ERROR);
     }

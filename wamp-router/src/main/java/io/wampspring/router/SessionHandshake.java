@@ -163,7 +163,7 @@ final class SessionHandshake {
     }
 
     /** Tells the router's observer that this session failed to authenticate to the realm it is authenticating in. */
-    private void authenticationFailed(String error) {
+    void authenticationFailed(String error) {
         Realm target = session.realm();
         if (target != null) {
             String method;

@@ -13,10 +13,9 @@ import io.wampspring.router.RouterExecutors;
 import io.wampspring.router.RouterObserver;
 import io.wampspring.router.RpcConfig;
 import io.wampspring.router.WampRouter;
-import io.wampspring.router.auth.AnonymousAuthenticator;
-import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.CachingAuthorizer;
+import io.wampspring.router.auth.SecretMatcher;
 import io.wampspring.router.history.EventStore;
 import io.wampspring.router.history.HistoryRule;
 import io.wampspring.router.history.InMemoryEventStore;
@@ -42,6 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(WampRouter.class)
 @ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WampProperties.class)
+@Import({WampSpringSecurityCredentialsConfiguration.PasswordEncoders.class,
+        WampSpringSecurityCredentialsConfiguration.AuthenticationManagers.class})
 public final class WampAutoConfiguration {
 
     /** The executor annotated methods run on: Boot's application task executor (virtual threads when enabled). */
@@ -73,7 +75,9 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore,
-            ObjectProvider<RouterObserver> observer, ObjectProvider<Authorizer> authorizer) {
+            ObjectProvider<RouterObserver> observer, ObjectProvider<Authorizer> authorizer,
+            ObjectProvider<SecretMatcher> secretMatcher,
+            ObjectProvider<WampAuthenticationManagerTickets> authenticationManagerTickets) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout());
@@ -86,10 +90,13 @@ public final class WampAutoConfiguration {
         @Nullable Authorizer cached = dynamic == null ? null
                 : new CachingAuthorizer(dynamic, cache.getMaxSize(), cache.getTimeToLive());
         String localRole = properties.getLocal().getAuthrole();
+        RealmAuthenticators.AuthenticationBeans authenticationBeans = new RealmAuthenticators.AuthenticationBeans(
+                secretMatcher.getIfUnique(() -> StoredSecrets.WITHOUT_ENCODERS),
+                authenticationManagerTickets.getIfUnique());
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
             WampRealmProperties realm = properties.getRealms().get(i);
-            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i),
+            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i, authenticationBeans),
                     RealmAuthorizers.of(realm, localRole, cached),
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));

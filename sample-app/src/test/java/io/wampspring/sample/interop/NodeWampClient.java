@@ -149,6 +149,30 @@ final class NodeWampClient implements AutoCloseable {
                 (String) result.get("authrole"));
     }
 
+    /**
+     * Joins authenticating as {@code auth} says (autobahn-js only; see wamp-driver.mjs, connect.auth: authid,
+     * methods, ticket, secret, privateKey, authextra): the WELCOME's identity, or the ABORT's reason.
+     */
+    JoinOutcome join(String url, String realm, String serializer, Map<String, Object> auth) {
+        Map<String, Object> reply = request(Map.of("op", "connect", "url", url, "realm", realm,
+                "serializer", serializer, "auth", auth));
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            Map<String, Object> result = resultOf(reply);
+            return new JoinOutcome((String) result.get("authid"), (String) result.get("authrole"),
+                    (String) result.get("authmethod"), null);
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return new JoinOutcome(null, null, null, (String) error.get("uri"));
+        }
+        throw new AssertionError(library + " join failed in the driver: " + reply.get("failure") + "\n"
+                + diagnostics());
+    }
+
+    /** How an authenticated join ended: WELCOME (authid, authrole, authmethod) or ABORT (its reason). */
+    record JoinOutcome(@Nullable String authid, @Nullable String authrole, @Nullable String authmethod,
+            @Nullable String abortReason) {
+    }
+
     /** The session a client joined: its id, authid and authrole from WELCOME. */
     record Welcome(long sessionId, @Nullable String authid, @Nullable String authrole) {
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.wampspring.router.message.Abort;
+import io.wampspring.router.message.Authenticate;
+import io.wampspring.router.message.Challenge;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Hello;
@@ -96,6 +98,20 @@ abstract class TestWampSession implements AutoCloseable {
             return welcome;
         }
         throw new AssertionError("expected WELCOME, got " + reply);
+    }
+
+    /**
+     * Sends HELLO with these details and answers each CHALLENGE with the signature {@code respond} computes from it;
+     * returns the WELCOME or ABORT that ends the opening.
+     */
+    public WampMessage authenticate(String realm, Map<String, Object> details, Function<Challenge, String> respond) {
+        send(new Hello(realm, details));
+        WampMessage reply = next();
+        while (reply instanceof Challenge challenge) {
+            send(new Authenticate(respond.apply(challenge), Map.of()));
+            reply = next();
+        }
+        return reply;
     }
 
     /**
