@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
+import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.spring.core.WampConfigurationException;
 
 /**
@@ -13,7 +14,8 @@ import io.wampspring.spring.core.WampConfigurationException;
  */
 final class RealmAuthenticators {
 
-    private static final List<String> SUPPORTED = List.of(AnonymousAuthenticator.METHOD);
+    private static final List<String> SUPPORTED = List.of(AnonymousAuthenticator.METHOD, ScramAuthenticator.METHOD,
+            ScramAuthenticator.ALIAS);
 
     private RealmAuthenticators() {
     }
@@ -22,7 +24,12 @@ final class RealmAuthenticators {
         List<Authenticator> authenticators = new ArrayList<>();
         List<String> methods = realm.getAuthMethods();
         for (int i = 0; i < methods.size(); i++) {
-            authenticators.add(authenticator(realm, index, i, methods.get(i)));
+            Authenticator authenticator = authenticator(realm, index, i, methods.get(i));
+            authenticators.add(authenticator);
+            // WAMP-SCRAM answers to both of its names, whichever the configuration lists
+            if (authenticator instanceof ScramAuthenticator scram) {
+                authenticators.add(scram.underOtherName());
+            }
         }
         return authenticators;
     }
@@ -30,6 +37,7 @@ final class RealmAuthenticators {
     private static Authenticator authenticator(WampRealmProperties realm, int index, int position, String method) {
         return switch (method) {
             case AnonymousAuthenticator.METHOD -> new AnonymousAuthenticator(realm.getAnonymousRole());
+            case ScramAuthenticator.METHOD, ScramAuthenticator.ALIAS -> RealmScram.authenticator(realm, index, position);
             default -> throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + position
                     + "] is '" + method + "': authentication method '" + method + "' of realm '" + realm.getName()
                     + "' is not available; supported: " + SUPPORTED,

@@ -261,6 +261,7 @@ public class WampProperties implements Validator {
                         "is empty: no client could join the realm (use anonymous)");
             }
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+            RealmScram.validate(realm, field, errors);
         }
     }
 
