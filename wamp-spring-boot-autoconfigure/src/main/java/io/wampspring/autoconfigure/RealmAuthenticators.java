@@ -37,7 +37,8 @@ final class RealmAuthenticators {
     private static Authenticator authenticator(WampRealmProperties realm, int index, int position, String method) {
         return switch (method) {
             case AnonymousAuthenticator.METHOD -> new AnonymousAuthenticator(realm.getAnonymousRole());
-            case ScramAuthenticator.METHOD, ScramAuthenticator.ALIAS -> RealmScram.authenticator(realm, index, position);
+            case ScramAuthenticator.METHOD, ScramAuthenticator.ALIAS ->
+                    RealmScram.authenticator(realm, index, position);
             default -> throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + position
                     + "] is '" + method + "': authentication method '" + method + "' of realm '" + realm.getName()
                     + "' is not available; supported: " + SUPPORTED,

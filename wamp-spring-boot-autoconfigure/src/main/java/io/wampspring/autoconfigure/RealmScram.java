@@ -46,7 +46,8 @@ final class RealmScram {
     private static void validate(WampScramProperties scram, @Nullable String role, String principal, Errors errors) {
         String field = principal + ".scram.";
         if (role == null || role.isBlank()) {
-            errors.rejectValue(principal + ".role", "wamp.blank", "must be set for a principal with a scram credential");
+            errors.rejectValue(principal + ".role", "wamp.blank",
+                    "must be set for a principal with a scram credential");
         }
         ScramKdf kdf = ScramKdf.byName(scram.getKdf());
         if (kdf == null) {
@@ -166,11 +167,12 @@ final class RealmScram {
     /** The costs of the password form: those configured, else the defaults of the function. */
     static ScramParameters passwordParameters(ScramKdf kdf, WampScramProperties scram) {
         if (kdf.usesMemory()) {
-            return new ScramParameters(kdf, orDefault(scram.getIterations(), WampScramProperties.DEFAULT_ARGON2_ITERATIONS),
+            return new ScramParameters(kdf,
+                    orDefault(scram.getIterations(), WampScramProperties.DEFAULT_ARGON2_ITERATIONS),
                     orDefault(scram.getMemory(), WampScramProperties.DEFAULT_ARGON2_MEMORY));
         }
-        return new ScramParameters(kdf, orDefault(scram.getIterations(), WampScramProperties.DEFAULT_PBKDF2_ITERATIONS),
-                0);
+        return new ScramParameters(kdf,
+                orDefault(scram.getIterations(), WampScramProperties.DEFAULT_PBKDF2_ITERATIONS), 0);
     }
 
     private static int orDefault(@Nullable Integer value, int fallback) {

@@ -36,7 +36,8 @@ public final class ScramAuthenticator implements Authenticator {
     static final int MAX_NONCE_LENGTH = 256;
 
     private static final int SERVER_NONCE_BYTES = 16;
-    private static final String WRONG_CREDENTIALS = "WAMP-SCRAM authentication failed: wrong password or unknown authid";
+    private static final String WRONG_CREDENTIALS =
+            "WAMP-SCRAM authentication failed: wrong password or unknown authid";
 
     private final ScramDialect dialect;
     private final ScramCredentialLookup credentials;

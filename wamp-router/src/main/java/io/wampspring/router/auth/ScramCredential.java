@@ -2,6 +2,7 @@ package io.wampspring.router.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * What the router stores for one WAMP-SCRAM user, never the password: the key derivation's parameters and salt, and
@@ -94,12 +95,12 @@ public record ScramCredential(ScramParameters parameters, byte[] salt, byte[] st
     @Override
     public boolean equals(Object other) {
         return other instanceof ScramCredential that && parameters.equals(that.parameters)
-                && java.util.Arrays.equals(salt, that.salt) && java.util.Arrays.equals(storedKey, that.storedKey)
-                && java.util.Arrays.equals(serverKey, that.serverKey);
+                && Arrays.equals(salt, that.salt) && Arrays.equals(storedKey, that.storedKey)
+                && Arrays.equals(serverKey, that.serverKey);
     }
 
     @Override
     public int hashCode() {
-        return parameters.hashCode() * 31 + java.util.Arrays.hashCode(salt);
+        return parameters.hashCode() * 31 + Arrays.hashCode(salt);
     }
 }

@@ -77,7 +77,8 @@ class ScramPrimitivesTest {
         assertThat(Saslprep.prepare("a\u00A0b")).isEqualTo("a b");
         assertThat(Saslprep.prepare("\u00AA")).isEqualTo("a");
         assertThat(Saslprep.prepare("\u2168")).isEqualTo("IX");
-        assertThatIllegalArgumentException().isThrownBy(() -> Saslprep.prepare("a\u0007b")).withMessageContaining("U+7");
+        assertThatIllegalArgumentException().isThrownBy(() -> Saslprep.prepare("a\u0007b"))
+                .withMessageContaining("U+7");
         assertThatIllegalArgumentException().isThrownBy(() -> Saslprep.prepare("\uE000"));
     }
 

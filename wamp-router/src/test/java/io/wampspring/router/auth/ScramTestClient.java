@@ -88,7 +88,7 @@ final class ScramTestClient {
         return new Authenticate(Base64.getEncoder().encodeToString(proof), authenticateExtra);
     }
 
-    /** The base64 ServerSignature the router should send in WELCOME: HMAC(HMAC(SaltedPassword, "Server Key"), AuthMessage). */
+    /** The base64 ServerSignature WELCOME should carry: HMAC(HMAC(SaltedPassword, "Server Key"), AuthMessage). */
     String expectedServerSignature() {
         return Base64.getEncoder().encodeToString(hmac(hmac(saltedPassword, "Server Key"), authMessage));
     }
