@@ -12,6 +12,7 @@ import io.wampspring.router.auth.CraSalt;
 import io.wampspring.router.auth.CryptosignAuthenticator;
 import io.wampspring.router.auth.CryptosignPrincipal;
 import io.wampspring.router.auth.PrincipalTicketVerifier;
+import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.router.auth.SecretMatcher;
 import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.auth.TicketPrincipal;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 final class RealmAuthenticators {
 
     private static final List<String> SUPPORTED = List.of(AnonymousAuthenticator.METHOD, TicketAuthenticator.METHOD,
-            WampCraAuthenticator.METHOD, CryptosignAuthenticator.METHOD);
+            WampCraAuthenticator.METHOD, CryptosignAuthenticator.METHOD, ScramAuthenticator.METHOD,
+            ScramAuthenticator.ALIAS);
 
     /** The authprovider of principals configured in the properties. */
     static final String STATIC_PROVIDER = "static";
@@ -38,7 +40,12 @@ final class RealmAuthenticators {
         List<Authenticator> authenticators = new ArrayList<>();
         List<String> methods = realm.getAuthMethods();
         for (int i = 0; i < methods.size(); i++) {
-            authenticators.add(authenticator(realm, index, i, methods.get(i), beans));
+            Authenticator authenticator = authenticator(realm, index, i, methods.get(i), beans);
+            authenticators.add(authenticator);
+            // WAMP-SCRAM answers to both of its names, whichever the configuration lists
+            if (authenticator instanceof ScramAuthenticator scram) {
+                authenticators.add(scram.underOtherName());
+            }
         }
         return authenticators;
     }
@@ -51,6 +58,8 @@ final class RealmAuthenticators {
             case WampCraAuthenticator.METHOD -> new WampCraAuthenticator(craPrincipals(realm), STATIC_PROVIDER);
             case CryptosignAuthenticator.METHOD -> new CryptosignAuthenticator(cryptosignPrincipals(realm),
                     STATIC_PROVIDER);
+            case ScramAuthenticator.METHOD, ScramAuthenticator.ALIAS ->
+                    RealmScram.authenticator(realm, index, position);
             default -> throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + position
                     + "] is '" + method + "': authentication method '" + method + "' of realm '" + realm.getName()
                     + "' is not available; supported: " + SUPPORTED,

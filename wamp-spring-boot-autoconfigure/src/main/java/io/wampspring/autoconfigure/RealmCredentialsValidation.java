@@ -53,7 +53,7 @@ final class RealmCredentialsValidation {
         principals.forEach((authid, principal) -> {
             String prefix = field + ".principals." + authid;
             boolean hasCredential = principal.getTicket() != null || principal.getWampcra().isConfigured()
-                    || !principal.getCryptosign().getPublicKeys().isEmpty();
+                    || !principal.getCryptosign().getPublicKeys().isEmpty() || principal.getScram() != null;
             if (hasCredential && (principal.getRole() == null || principal.getRole().isBlank())) {
                 errors.rejectValue(prefix + ".role", "wamp.blank",
                         "must not be blank: it is the authrole of principal '" + authid + "'");

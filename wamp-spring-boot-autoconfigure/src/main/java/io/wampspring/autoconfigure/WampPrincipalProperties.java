@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * One principal of a realm ({@code wamp.realms[n].principals.<authid>}): the authrole it gets and the credentials of
@@ -28,12 +29,27 @@ public class WampPrincipalProperties {
     /** WAMP-Cryptosign credentials for the cryptosign method: the principal's Ed25519 public keys. */
     private Cryptosign cryptosign = new Cryptosign();
 
+    /**
+     * WAMP-SCRAM credential (methods wamp-scram and scram): a password, or the derived kdf, iterations, memory, salt,
+     * stored-key and server-key.
+     */
+    @NestedConfigurationProperty
+    private @Nullable WampScramProperties scram;
+
     public @Nullable String getRole() {
         return role;
     }
 
     public void setRole(@Nullable String role) {
         this.role = role;
+    }
+
+    public @Nullable WampScramProperties getScram() {
+        return scram;
+    }
+
+    public void setScram(@Nullable WampScramProperties scram) {
+        this.scram = scram;
     }
 
     public @Nullable String getTicket() {

@@ -56,8 +56,8 @@ public class WampProperties implements Validator {
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
-     * authid: each with its role and the credentials of its methods: ticket, wampcra, cryptosign), ticket (how
-     * tickets are checked: authentication-manager, default-role), roles (authorization rules by authrole, each a
+     * authid: each with its role and the credentials of its methods: ticket, wampcra, cryptosign, scram), ticket
+     * (how tickets are checked: authentication-manager, default-role), roles (authorization rules by authrole, each a
      * list of permissions; none: every role may do everything but use the meta API), caller-disclosure
      * (whether callees learn who calls: on-request, always or never; default on-request) and
      * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
@@ -274,6 +274,7 @@ public class WampProperties implements Validator {
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
             RealmAuthorizers.validate(realm, field, properties.uriCheck, errors);
             RealmCredentialsValidation.validate(realm, field, errors);
+            RealmScram.validate(realm, field, errors);
         }
     }
 
