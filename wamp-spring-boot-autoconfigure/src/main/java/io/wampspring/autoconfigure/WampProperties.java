@@ -56,8 +56,10 @@ public class WampProperties implements Validator {
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
-     * authid: each with its role and the credentials of its methods), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
-     * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
+     * authid: each with its role and the credentials of its methods), http-principal (for the http method: role-mapping,
+     * first-role, fixed or mapper, and role), dynamic-authenticator (a procedure that checks tickets: procedure and
+     * realm), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request)
+     * and publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
      * on-request).
      */
     private List<WampRealmProperties> realms = new ArrayList<>(List.of(new WampRealmProperties()));
@@ -261,6 +263,26 @@ public class WampProperties implements Validator {
                         "is empty: no client could join the realm (use anonymous)");
             }
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+            validateAuthenticationSources(properties, realm, field, errors);
+        }
+    }
+
+    /** The http method's role mapping and the dynamic authenticator: complete, with valid URIs and a known realm. */
+    private static void validateAuthenticationSources(WampProperties properties, WampRealmProperties realm,
+            String field, Errors errors) {
+        WampHttpPrincipalProperties http = realm.getHttpPrincipal();
+        if (http.getRoleMapping() == WampHttpPrincipalProperties.RoleMapping.FIXED
+                && (http.getRole() == null || http.getRole().isBlank())) {
+            errors.rejectValue(field + ".http-principal.role", "wamp.blank",
+                    "must be set when http-principal.role-mapping is fixed");
+        }
+        WampDynamicAuthenticatorProperties dynamic = realm.getDynamicAuthenticator();
+        if (dynamic.getProcedure() != null && !properties.uriCheck.isValid(dynamic.getProcedure(), false)) {
+            errors.rejectValue(field + ".dynamic-authenticator.procedure", "wamp.uri", "is not a valid procedure URI");
+        }
+        if (dynamic.getRealm() != null && properties.realms.stream()
+                .noneMatch(other -> dynamic.getRealm().equals(other.getName()))) {
+            errors.rejectValue(field + ".dynamic-authenticator.realm", "wamp.realm", "names no realm of wamp.realms");
         }
     }
 

@@ -28,6 +28,15 @@ public class WampRealmProperties {
     private Map<String, WampPrincipalProperties> principals = new LinkedHashMap<>();
 
     /**
+     * The http method (listed in auth-methods): how a principal the WebSocket handshake authenticated gets its
+     * authrole.
+     */
+    private final WampHttpPrincipalProperties httpPrincipal = new WampHttpPrincipalProperties();
+
+    /** A WAMP procedure that checks the tickets of the ticket method (a dynamic authenticator). */
+    private final WampDynamicAuthenticatorProperties dynamicAuthenticator = new WampDynamicAuthenticatorProperties();
+
+    /**
      * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
      * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
      */
@@ -38,6 +47,14 @@ public class WampRealmProperties {
      * never (asking for it is refused with wamp.error.option_disallowed.disclose_me).
      */
     private Disclosure publisherDisclosure = Disclosure.ON_REQUEST;
+
+    public WampHttpPrincipalProperties getHttpPrincipal() {
+        return httpPrincipal;
+    }
+
+    public WampDynamicAuthenticatorProperties getDynamicAuthenticator() {
+        return dynamicAuthenticator;
+    }
 
     public Disclosure getCallerDisclosure() {
         return callerDisclosure;
