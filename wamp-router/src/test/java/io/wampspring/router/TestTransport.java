@@ -24,6 +24,8 @@ public final class TestTransport implements Transport {
     private final Queue<WriteCallback> held = new ConcurrentLinkedQueue<>();
     private final String serializerName;
     private volatile boolean stalled;
+    /** The principal the transport's handshake authenticated, as {@link #info()} reports it; set before HELLO. */
+    public volatile java.security.@org.jspecify.annotations.Nullable Principal principal;
     private volatile Runnable onClose = () -> { };
     private volatile java.util.function.Consumer<byte[]> onWrite = frame -> { };
 
@@ -83,6 +85,6 @@ public final class TestTransport implements Transport {
 
     @Override
     public TransportInfo info() {
-        return new TransportInfo("test", serializerName, null, null);
+        return new TransportInfo("test", serializerName, null, principal);
     }
 }

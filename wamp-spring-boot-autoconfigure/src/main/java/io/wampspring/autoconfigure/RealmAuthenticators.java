@@ -1,156 +1,113 @@
 package io.wampspring.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
+import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
-import io.wampspring.router.auth.CraPrincipal;
-import io.wampspring.router.auth.CraSalt;
 import io.wampspring.router.auth.CryptosignAuthenticator;
-import io.wampspring.router.auth.CryptosignPrincipal;
-import io.wampspring.router.auth.PrincipalTicketVerifier;
+import io.wampspring.router.auth.HttpPrincipalAuthenticator;
+import io.wampspring.router.auth.PrincipalRoleMapper;
 import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.router.auth.SecretMatcher;
 import io.wampspring.router.auth.TicketAuthenticator;
-import io.wampspring.router.auth.TicketPrincipal;
 import io.wampspring.router.auth.WampCraAuthenticator;
 import io.wampspring.spring.core.WampConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The authenticators of one realm, one per entry of {@code wamp.realms[n].auth-methods}, in that order (the router's
- * preference), built from the realm's properties.
+ * preference), built from the realm's properties, or taken from the application's authenticator beans.
  */
 final class RealmAuthenticators {
 
     private static final List<String> SUPPORTED = List.of(AnonymousAuthenticator.METHOD, TicketAuthenticator.METHOD,
             WampCraAuthenticator.METHOD, CryptosignAuthenticator.METHOD, ScramAuthenticator.METHOD,
-            ScramAuthenticator.ALIAS);
+            ScramAuthenticator.ALIAS, HttpPrincipalAuthenticator.METHOD);
 
-    /** The authprovider of principals configured in the properties. */
-    static final String STATIC_PROVIDER = "static";
+    /**
+     * What the built-in methods may need besides the realm's properties.
+     *
+     * @param application the application's authenticator beans
+     * @param roleMapper the application's role mapper for the http method, if any
+     * @param router the router, once built (for methods that call procedures, such as a dynamic authenticator)
+     * @param secretMatcher how stored tickets are compared ({bcrypt} and others with Spring Security's encoders)
+     * @param authenticationManagerTickets tickets checked by the application's AuthenticationManager, if it has one
+     */
+    record Sources(ApplicationAuthenticators application, @Nullable PrincipalRoleMapper roleMapper,
+            Supplier<WampRouter> router, SecretMatcher secretMatcher,
+            @Nullable WampAuthenticationManagerTickets authenticationManagerTickets) {
+    }
 
     private RealmAuthenticators() {
     }
 
-    static List<Authenticator> of(WampRealmProperties realm, int index, AuthenticationBeans beans) {
+    static List<Authenticator> of(WampRealmProperties realm, int index, Sources sources) {
         List<Authenticator> authenticators = new ArrayList<>();
         List<String> methods = realm.getAuthMethods();
         for (int i = 0; i < methods.size(); i++) {
-            Authenticator authenticator = authenticator(realm, index, i, methods.get(i), beans);
+            String method = methods.get(i);
+            Authenticator application = sources.application().find(realm.getName(), method);
+            Authenticator authenticator = application != null ? application
+                    : authenticator(realm, index, i, method, sources);
             authenticators.add(authenticator);
             // WAMP-SCRAM answers to both of its names, whichever the configuration lists
             if (authenticator instanceof ScramAuthenticator scram) {
                 authenticators.add(scram.underOtherName());
             }
         }
+        answerAnonymousOffersWithPrincipal(authenticators);
         return authenticators;
     }
 
     private static Authenticator authenticator(WampRealmProperties realm, int index, int position, String method,
-            AuthenticationBeans beans) {
+            Sources sources) {
         return switch (method) {
             case AnonymousAuthenticator.METHOD -> new AnonymousAuthenticator(realm.getAnonymousRole());
-            case TicketAuthenticator.METHOD -> ticket(realm, index, beans);
-            case WampCraAuthenticator.METHOD -> new WampCraAuthenticator(craPrincipals(realm), STATIC_PROVIDER);
-            case CryptosignAuthenticator.METHOD -> new CryptosignAuthenticator(cryptosignPrincipals(realm),
-                    STATIC_PROVIDER);
+            case TicketAuthenticator.METHOD -> RealmCredentials.ticket(realm, index, sources);
+            case WampCraAuthenticator.METHOD -> new WampCraAuthenticator(RealmCredentials.craPrincipals(realm),
+                    RealmCredentials.STATIC_PROVIDER);
+            case CryptosignAuthenticator.METHOD -> new CryptosignAuthenticator(
+                    RealmCredentials.cryptosignPrincipals(realm), RealmCredentials.STATIC_PROVIDER);
             case ScramAuthenticator.METHOD, ScramAuthenticator.ALIAS ->
                     RealmScram.authenticator(realm, index, position);
+            case HttpPrincipalAuthenticator.METHOD ->
+                    new HttpPrincipalAuthenticator(HttpPrincipalRoles.of(realm, index, sources.roleMapper()));
             default -> throw new WampConfigurationException("wamp.realms[" + index + "].auth-methods[" + position
                     + "] is '" + method + "': authentication method '" + method + "' of realm '" + realm.getName()
                     + "' is not available; supported: " + SUPPORTED,
                     "Remove '" + method + "' from wamp.realms[" + index + "].auth-methods, or use one of "
-                            + SUPPORTED + ".");
+                            + SUPPORTED + ", or declare an Authenticator bean for it.");
         };
     }
 
-    private static Authenticator ticket(WampRealmProperties realm, int index, AuthenticationBeans beans) {
-        if (realm.getTicket().isAuthenticationManager()) {
-            WampAuthenticationManagerTickets tickets = beans.authenticationManagerTickets();
-            if (tickets == null || !tickets.available()) {
-                String property = "wamp.realms[" + index + "].ticket.authentication-manager";
-                throw new WampConfigurationException(property + " is true, but the application has no Spring Security "
-                        + "AuthenticationManager to check the tickets of realm '" + realm.getName() + "'",
-                        "Add spring-security-config and define an AuthenticationManager (or a UserDetailsService with "
-                                + "@EnableWebSecurity), or remove " + property + " to check the principals' tickets.");
+    /**
+     * Where the realm lists the built-in http method, a client offering {@code anonymous} (as clients do by default)
+     * joins as the handshake's principal when there is one: the anonymous entry is replaced by one that asks http
+     * first, and added (refusing sessions without a principal) when the realm lists no anonymous method.
+     */
+    private static void answerAnonymousOffersWithPrincipal(List<Authenticator> authenticators) {
+        HttpPrincipalAuthenticator http = null;
+        int anonymous = -1;
+        for (int i = 0; i < authenticators.size(); i++) {
+            Authenticator authenticator = authenticators.get(i);
+            if (authenticator instanceof HttpPrincipalAuthenticator builtIn && http == null) {
+                http = builtIn;
             }
-            return new TicketAuthenticator(tickets.verifier(realm.getTicket().getDefaultRole()));
+            if (AnonymousAuthenticator.METHOD.equals(authenticator.authMethod()) && anonymous < 0) {
+                anonymous = i;
+            }
         }
-        Map<String, TicketPrincipal> principals = new LinkedHashMap<>();
-        realm.getPrincipals().forEach((authid, principal) -> {
-            String encoding = RealmCredentialsValidation.encoding(principal.getTicket());
-            boolean withoutEncoders = beans.secretMatcher() == StoredSecrets.WITHOUT_ENCODERS;
-            if (encoding != null && !encoding.equals("noop") && withoutEncoders) {
-                String property = "wamp.realms[" + index + "].principals." + authid + ".ticket";
-                throw new WampConfigurationException(property + " is hashed ({" + encoding + "}), but "
-                        + "spring-security-crypto, whose password encoders check hashed tickets, is not on the "
-                        + "classpath", "Add org.springframework.security:spring-security-crypto to the application, "
-                                + "or give " + property + " as the ticket itself (a ${...} placeholder keeps it out "
-                                + "of the file).");
-            }
-            if (principal.getTicket() != null) {
-                principals.put(authid, new TicketPrincipal(role(principal), principal.getTicket()));
-            }
-        });
-        return new TicketAuthenticator(new PrincipalTicketVerifier(principals, beans.secretMatcher(),
-                STATIC_PROVIDER));
-    }
-
-    private static Map<String, CraPrincipal> craPrincipals(WampRealmProperties realm) {
-        Map<String, CraPrincipal> principals = new LinkedHashMap<>();
-        realm.getPrincipals().forEach((authid, principal) -> {
-            WampPrincipalProperties.Wampcra cra = principal.getWampcra();
-            if (!cra.isConfigured()) {
-                return;
-            }
-            CraSalt salt = cra.getSalt() != null ? new CraSalt(cra.getSalt(), cra.getIterations(), cra.getKeylen())
-                    : null;
-            String secret = withoutNoop(cra.getSecret());
-            CraPrincipal cryptographic;
-            if (salt == null) {
-                cryptographic = CraPrincipal.plain(role(principal), secret);
-            }
-            else if (cra.getDerivedKey() != null) {
-                cryptographic = CraPrincipal.derived(role(principal), cra.getDerivedKey(), salt);
-            }
-            else {
-                cryptographic = CraPrincipal.salted(role(principal), secret, salt);
-            }
-            principals.put(authid, cryptographic);
-        });
-        return principals;
-    }
-
-    private static List<CryptosignPrincipal> cryptosignPrincipals(WampRealmProperties realm) {
-        List<CryptosignPrincipal> principals = new ArrayList<>();
-        realm.getPrincipals().forEach((authid, principal) -> {
-            if (!principal.getCryptosign().getPublicKeys().isEmpty()) {
-                principals.add(new CryptosignPrincipal(authid, role(principal),
-                        principal.getCryptosign().getPublicKeys()));
-            }
-        });
-        return principals;
-    }
-
-    /** Validation made sure a principal with a credential has a role. */
-    private static String role(WampPrincipalProperties principal) {
-        return principal.getRole() != null ? principal.getRole() : "";
-    }
-
-    /** A WAMP-CRA secret as the HMAC needs it: {noop} is Spring Security's way of saying "as is". */
-    private static String withoutNoop(@Nullable String secret) {
-        if (secret == null) {
-            return "";
+        if (http == null) {
+            return;
         }
-        return secret.startsWith(StoredSecrets.NOOP) ? secret.substring(StoredSecrets.NOOP.length()) : secret;
-    }
-
-    /** What the realms' authenticators take from the application context. */
-    record AuthenticationBeans(SecretMatcher secretMatcher,
-            @Nullable WampAuthenticationManagerTickets authenticationManagerTickets) {
+        if (anonymous >= 0) {
+            authenticators.set(anonymous, http.orAnonymous(authenticators.get(anonymous)));
+        }
+        else {
+            authenticators.add(http.orAnonymous(null));
+        }
     }
 }

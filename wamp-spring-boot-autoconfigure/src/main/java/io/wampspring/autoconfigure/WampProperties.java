@@ -57,11 +57,12 @@ public class WampProperties implements Validator {
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
      * authid: each with its role and the credentials of its methods: ticket, wampcra, cryptosign, scram), ticket
-     * (how tickets are checked: authentication-manager, default-role), roles (authorization rules by authrole, each a
-     * list of permissions; none: every role may do everything but use the meta API), caller-disclosure
-     * (whether callees learn who calls: on-request, always or never; default on-request) and
-     * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
-     * on-request).
+     * (how tickets are checked: authentication-manager, default-role), http-principal (for the http method:
+     * role-mapping, first-role, fixed or mapper, and role), dynamic-authenticator (a procedure that checks tickets:
+     * procedure and realm), roles (authorization rules by authrole, each a list of permissions; none: every role may
+     * do everything but use the meta API), caller-disclosure (whether callees learn who calls: on-request, always or
+     * never; default on-request) and publisher-disclosure (whether subscribers learn who published: on-request,
+     * always or never; default on-request).
      */
     private List<WampRealmProperties> realms = new ArrayList<>(List.of(new WampRealmProperties()));
 
@@ -275,6 +276,26 @@ public class WampProperties implements Validator {
             RealmAuthorizers.validate(realm, field, properties.uriCheck, errors);
             RealmCredentialsValidation.validate(realm, field, errors);
             RealmScram.validate(realm, field, errors);
+            validateAuthenticationSources(properties, realm, field, errors);
+        }
+    }
+
+    /** The http method's role mapping and the dynamic authenticator: complete, with valid URIs and a known realm. */
+    private static void validateAuthenticationSources(WampProperties properties, WampRealmProperties realm,
+            String field, Errors errors) {
+        WampHttpPrincipalProperties http = realm.getHttpPrincipal();
+        if (http.getRoleMapping() == WampHttpPrincipalProperties.RoleMapping.FIXED
+                && (http.getRole() == null || http.getRole().isBlank())) {
+            errors.rejectValue(field + ".http-principal.role", "wamp.blank",
+                    "must be set when http-principal.role-mapping is fixed");
+        }
+        WampDynamicAuthenticatorProperties dynamic = realm.getDynamicAuthenticator();
+        if (dynamic.getProcedure() != null && !properties.uriCheck.isValid(dynamic.getProcedure(), false)) {
+            errors.rejectValue(field + ".dynamic-authenticator.procedure", "wamp.uri", "is not a valid procedure URI");
+        }
+        if (dynamic.getRealm() != null && properties.realms.stream()
+                .noneMatch(other -> dynamic.getRealm().equals(other.getName()))) {
+            errors.rejectValue(field + ".dynamic-authenticator.realm", "wamp.realm", "names no realm of wamp.realms");
         }
     }
 

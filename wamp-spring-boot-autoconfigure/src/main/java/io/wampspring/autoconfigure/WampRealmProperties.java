@@ -39,6 +39,15 @@ public class WampRealmProperties {
     private Map<String, WampRoleProperties> roles = new LinkedHashMap<>();
 
     /**
+     * The http method (listed in auth-methods): how a principal the WebSocket handshake authenticated gets its
+     * authrole.
+     */
+    private final WampHttpPrincipalProperties httpPrincipal = new WampHttpPrincipalProperties();
+
+    /** A WAMP procedure that checks the tickets of the ticket method (a dynamic authenticator). */
+    private final WampDynamicAuthenticatorProperties dynamicAuthenticator = new WampDynamicAuthenticatorProperties();
+
+    /**
      * Whether callees learn who calls them: on-request (when the caller sets disclose_me or the registration
      * disclose_caller), always, or never (asking for it is refused with wamp.error.option_not_allowed).
      */
@@ -56,6 +65,14 @@ public class WampRealmProperties {
 
     public void setTicket(Ticket ticket) {
         this.ticket = ticket;
+    }
+
+    public WampHttpPrincipalProperties getHttpPrincipal() {
+        return httpPrincipal;
+    }
+
+    public WampDynamicAuthenticatorProperties getDynamicAuthenticator() {
+        return dynamicAuthenticator;
     }
 
     public Disclosure getCallerDisclosure() {

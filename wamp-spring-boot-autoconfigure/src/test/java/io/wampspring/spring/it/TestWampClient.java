@@ -50,22 +50,28 @@ public final class TestWampClient extends TestWampSession {
     private final Map<Long, BlockingQueue<Result>> progress = new ConcurrentHashMap<>();
     private final BlockingQueue<Interrupt> interrupts = new LinkedBlockingQueue<>();
 
-    private TestWampClient(@Nullable WampSerializer serializer, URI uri, String... subprotocols) {
-        super(serializer, uri, subprotocols);
+    private TestWampClient(@Nullable WampSerializer serializer, URI uri, Map<String, String> headers,
+            String... subprotocols) {
+        super(serializer, uri, headers, subprotocols);
     }
 
     /** Opens a WebSocket offering the serializer's subprotocol. */
     public static TestWampClient connect(URI uri, String serializerName) {
+        return connect(uri, serializerName, Map.of());
+    }
+
+    /** Opens a WebSocket offering the serializer's subprotocol, with these HTTP headers on the handshake. */
+    public static TestWampClient connect(URI uri, String serializerName, Map<String, String> headers) {
         WampSerializer serializer = Serializers.byName(serializerName);
         if (serializer == null) {
             throw new IllegalArgumentException(serializerName);
         }
-        return started(new TestWampClient(serializer, uri, serializer.subprotocol()));
+        return started(new TestWampClient(serializer, uri, headers, serializer.subprotocol()));
     }
 
     /** Opens a WebSocket offering exactly these subprotocols (none at all when empty); frames are not decoded. */
     public static TestWampClient connectRaw(URI uri, String... subprotocols) {
-        return started(new TestWampClient(null, uri, subprotocols));
+        return started(new TestWampClient(null, uri, Map.of(), subprotocols));
     }
 
     private static TestWampClient started(TestWampClient client) {

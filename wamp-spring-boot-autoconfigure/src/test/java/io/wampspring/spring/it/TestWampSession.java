@@ -44,8 +44,14 @@ abstract class TestWampSession implements AutoCloseable {
 
     /** Opens the WebSocket; frames are read once {@link #startReading()} is called on the finished client. */
     TestWampSession(@Nullable WampSerializer serializer, URI uri, String... subprotocols) {
+        this(serializer, uri, Map.of(), subprotocols);
+    }
+
+    /** As above, sending these HTTP headers (such as Authorization) with the WebSocket handshake. */
+    TestWampSession(@Nullable WampSerializer serializer, URI uri, Map<String, String> headers,
+            String... subprotocols) {
         this.serializer = serializer;
-        this.webSocket = new TestWebSocket(uri, TIMEOUT, this::received, subprotocols);
+        this.webSocket = new TestWebSocket(uri, TIMEOUT, this::received, headers, subprotocols);
     }
 
     /** Starts delivering frames: only now, so that none meets a subclass whose fields are not set yet. */

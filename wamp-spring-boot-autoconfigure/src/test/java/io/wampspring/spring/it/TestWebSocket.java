@@ -34,6 +34,12 @@ final class TestWebSocket {
 
     /** Opens the WebSocket offering exactly these subprotocols; {@code frames} gets none before startReading(). */
     TestWebSocket(URI uri, Duration timeout, Consumer<Object> frames, String... subprotocols) {
+        this(uri, timeout, frames, java.util.Map.of(), subprotocols);
+    }
+
+    /** As above, sending these HTTP headers (such as Authorization) with the handshake. */
+    TestWebSocket(URI uri, Duration timeout, Consumer<Object> frames, java.util.Map<String, String> headers,
+            String... subprotocols) {
         this.timeout = timeout;
         this.frames = frames;
         this.sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -42,6 +48,7 @@ final class TestWebSocket {
             return thread;
         });
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(timeout);
+        headers.forEach(builder::header);
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
