@@ -79,6 +79,13 @@ final class CallRouting {
             throw new ProtocolViolationException(
                     "CALL with progress: true from a caller that did not announce progressive_call_invocations");
         }
+        if (callerState.callLimit > 0 && callerState.calls.size() >= callerState.callLimit) {
+            // the count cannot grow meanwhile (this session's CALLs come one at a time), only fall
+            observer.limitExceeded(Limit.OUTSTANDING_CALLS_PER_SESSION);
+            refuse(callerState, started, request, progress, WampUris.LIMIT_EXCEEDED, "this session already awaits "
+                    + callerState.callLimit + " calls, the most allowed (wamp.limits.outstanding-calls-per-session)");
+            return;
+        }
         String uri = call.procedure();
         if (!uriCheck.isValid(uri, false)) {
             refuse(callerState, started, request, progress, WampUris.INVALID_URI,

@@ -89,7 +89,8 @@ public final class WampAutoConfiguration {
             ObjectProvider<PrincipalRoleMapper> roleMapper) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
-                properties.getCloseTimeout(), properties.getHandshakeTimeout());
+                properties.getCloseTimeout(), properties.getHandshakeTimeout())
+                .withLimits(properties.getLimits().toConfig());
         List<HistoryRule> history = history(properties);
         // one store for every realm: its events and queries name their realm
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);

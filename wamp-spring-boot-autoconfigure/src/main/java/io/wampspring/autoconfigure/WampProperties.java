@@ -16,8 +16,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local) have
- * classes of their own.
+ * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local,
+ * wamp.limits) have classes of their own.
  * <p>
  * The properties validate themselves when they are bound (Spring Boot calls {@link #validate} because the class is a
  * {@link Validator}; no Bean Validation provider is needed): a value the router could only misuse, such as a
@@ -89,6 +89,8 @@ public class WampProperties implements Validator {
 
     @NestedConfigurationProperty
     private final WampAuthorizationProperties authorization = new WampAuthorizationProperties();
+
+    private final WampLimitsProperties limits = new WampLimitsProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -190,6 +192,10 @@ public class WampProperties implements Validator {
         return authorization;
     }
 
+    public WampLimitsProperties getLimits() {
+        return limits;
+    }
+
     /** The realm that WampTemplate and annotated endpoints use when they name none. */
     public String resolveDefaultRealm() {
         if (defaultRealm != null) {
@@ -250,6 +256,21 @@ public class WampProperties implements Validator {
         notBlank(errors, "local.authid", properties.local.getAuthid());
         notBlank(errors, "local.authrole", properties.local.getAuthrole());
         RealmAuthorizers.validateCache(properties.authorization.getCache(), errors);
+        validateLimits(properties.limits, errors);
+    }
+
+    private static void validateLimits(WampLimitsProperties limits, Errors errors) {
+        notNegative(errors, "limits.sessions-per-realm", limits.getSessionsPerRealm());
+        notNegative(errors, "limits.sessions-per-address", limits.getSessionsPerAddress());
+        notNegative(errors, "limits.outstanding-calls-per-session", limits.getOutstandingCallsPerSession());
+        notNegative(errors, "limits.messages-per-second", limits.getMessagesPerSecond());
+        notNegative(errors, "limits.message-burst", limits.getMessageBurst());
+    }
+
+    private static void notNegative(Errors errors, String field, int value) {
+        if (value < 0) {
+            errors.rejectValue(field, "wamp.notNegative", "must not be negative (0 for no limit)");
+        }
     }
 
     private static void validateRealms(WampProperties properties, Errors errors) {

@@ -68,6 +68,11 @@ final class NodeWampClient implements AutoCloseable {
      * package.
      */
     static NodeWampClient start(String library) throws IOException {
+        return start(library, Map.of());
+    }
+
+    /** Starts the driver with these environment variables added (such as NODE_EXTRA_CA_CERTS for a test CA). */
+    static NodeWampClient start(String library, Map<String, String> environment) throws IOException {
         if (!Files.isDirectory(JS_DIR.resolve("node_modules").resolve(library.equals("autobahn") ? "autobahn" : "wampy"))) {
             throw new IllegalStateException(JS_DIR.resolve("node_modules") + " lacks the npm packages: the build runs "
                     + "'npm ci' in generate-test-resources (mvn -pl sample-app generate-test-resources)");
@@ -79,6 +84,7 @@ final class NodeWampClient implements AutoCloseable {
         command.addAll(List.of("--no-warnings", "wamp-driver.mjs", library));
         ProcessBuilder builder = new ProcessBuilder(command).directory(JS_DIR.toFile());
         builder.environment().put("WAMP_DRIVER_IDLE_LIMIT_MS", "120000");
+        builder.environment().putAll(environment);
         NodeWampClient client = new NodeWampClient(library, builder.start());
         try {
             Map<String, Object> ready = client.await(0L, DEFAULT_TIMEOUT);

@@ -69,6 +69,24 @@ public final class TestWampClient extends TestWampSession {
         return started(new TestWampClient(serializer, uri, headers, serializer.subprotocol()));
     }
 
+    private TestWampClient(java.net.http.HttpClient http, Map<String, String> headers, WampSerializer serializer,
+            URI uri) {
+        super(http, headers, serializer, uri);
+    }
+
+    /**
+     * Opens a WebSocket offering the serializer's subprotocol through {@code http} (its TLS trust) with extra
+     * handshake {@code headers} (an Origin).
+     */
+    public static TestWampClient connect(java.net.http.HttpClient http, Map<String, String> headers, URI uri,
+            String serializerName) {
+        WampSerializer serializer = Serializers.byName(serializerName);
+        if (serializer == null) {
+            throw new IllegalArgumentException(serializerName);
+        }
+        return started(new TestWampClient(http, headers, serializer, uri));
+    }
+
     /** Opens a WebSocket offering exactly these subprotocols (none at all when empty); frames are not decoded. */
     public static TestWampClient connectRaw(URI uri, String... subprotocols) {
         return started(new TestWampClient(null, uri, Map.of(), subprotocols));

@@ -54,6 +54,12 @@ abstract class TestWampSession implements AutoCloseable {
         this.webSocket = new TestWebSocket(uri, TIMEOUT, this::received, headers, subprotocols);
     }
 
+    /** Opens the WebSocket through {@code http} with extra handshake {@code headers}. */
+    TestWampSession(java.net.http.HttpClient http, Map<String, String> headers, WampSerializer serializer, URI uri) {
+        this.serializer = serializer;
+        this.webSocket = new TestWebSocket(http, headers, uri, TIMEOUT, this::received, serializer.subprotocol());
+    }
+
     /** Starts delivering frames: only now, so that none meets a subclass whose fields are not set yet. */
     final void startReading() {
         webSocket.startReading();
@@ -308,6 +314,11 @@ abstract class TestWampSession implements AutoCloseable {
     /** Frames a raw client could not decode. */
     public List<Object> undecodableFrames() {
         return List.copyOf(undecodable);
+    }
+
+    /** Drops the connection without a close handshake or GOODBYE: the network failed. */
+    public void dropConnection() {
+        webSocket.abort();
     }
 
     /** Closes the WebSocket normally and waits (briefly) for the server's close. */
