@@ -90,6 +90,7 @@ public class WampProperties implements Validator {
     @NestedConfigurationProperty
     private final WampAuthorizationProperties authorization = new WampAuthorizationProperties();
 
+    @NestedConfigurationProperty
     private final WampLimitsProperties limits = new WampLimitsProperties();
 
     public boolean isEnabled() {

@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * request; the callee and the subscriber learn who called and published although nobody set {@code disclose_me}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        // the sample's Account bean registers in its secure realm, which a list given here would drop
+        "wamp.realms[2].name=secure",
         "wamp.realms[0].name=realm1",
         "wamp.realms[1].name=restricted",
         "wamp.realms[1].anonymous-role=shopper",
