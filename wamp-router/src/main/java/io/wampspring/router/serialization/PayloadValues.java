@@ -52,6 +52,8 @@ public final class PayloadValues {
         /** Any {@link Number} written as its {@code doubleValue()}. */
         FLOAT,
         STRING, BINARY,
+        /** A String with an unpaired surrogate: no UTF-8 encoding exists, so every serializer refuses it. */
+        NOT_UNICODE,
         /** A {@link Collection}. */
         ARRAY,
         /** A {@link Map}; its keys go through {@link #key}. */
@@ -67,8 +69,8 @@ public final class PayloadValues {
         if (value == null) {
             return Kind.NULL;
         }
-        if (value instanceof String) {
-            return Kind.STRING;
+        if (value instanceof String text) {
+            return unicode(text) ? Kind.STRING : Kind.NOT_UNICODE;
         }
         if (value instanceof Long || value instanceof Integer) {
             return Kind.INTEGER;
@@ -113,10 +115,37 @@ public final class PayloadValues {
     /** A dict key as written; only strings are keys in WAMP. */
     static String key(@Nullable Object key) {
         if (key instanceof String name) {
+            if (!unicode(name)) {
+                throw new UnserializableValueException("cannot serialize a dictionary key with an unpaired surrogate");
+            }
             return name;
         }
         throw new UnserializableValueException("cannot serialize a dictionary key "
                 + (key == null ? "null" : "of type " + key.getClass().getName()) + "; keys must be strings");
+    }
+
+    /**
+     * Whether a string is valid Unicode: every surrogate paired. A lone surrogate (JSON can spell one as
+     * {@code "\ud800"}) has no UTF-8 form: Jackson's CBOR writer fails on it and msgpack-core writes {@code ?}.
+     */
+    static boolean unicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == text.length()
+                        || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** The failure for a string that is not valid Unicode. */
+    static UnserializableValueException notUnicode() {
+        return new UnserializableValueException("cannot serialize a string with an unpaired surrogate: "
+                + "it is not valid Unicode and has no UTF-8 form");
     }
 
     /** The failure for a value the model allows but a format cannot hold, such as a 70-bit integer in MessagePack. */

@@ -1,0 +1,108 @@
+package io.wampspring.router.serialization;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.router.message.Call;
+import io.wampspring.router.message.Payload;
+import io.wampspring.router.message.Publish;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** Defects the decoder fuzz test ({@link DecoderFuzzTest}) found, each pinned by a deterministic test. */
+class HostileInputRegressionTest {
+
+    /**
+     * JSON can escape a lone surrogate, the counterpart of invalid UTF-8 in the binary formats. It used to be accepted
+     * and then broke the CBOR writer (a Jackson exception, not the documented one) when routed to a CBOR peer.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[16, 1, {}, \"com.topic\", [\"\\ud800\"]]",
+        "[16, 1, {}, \"com.topic\", [], {\"k\": \"a\\udfffb\"}]",
+        "[16, 1, {}, \"com.topic\", [], {\"\\udbff\": 1}]",
+        "[16, 1, {\"x\\ud800\": true}, \"com.topic\"]",
+        "[48, 1, {}, \"com.\\ud800\"]",
+        "[1, \"realm\\udc00\", {\"roles\": {\"caller\": {}}}]"})
+    void aJsonStringWithALoneSurrogateIsAProtocolViolation(String frame) {
+        assertThatThrownBy(() -> Serializers.JSON.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class)
+                .hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> Serializers.JSON.deserialize(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ProtocolViolationException.class);
+    }
+
+    @Test
+    void surrogatePairsAreStillFine() {
+        Publish publish = (Publish) Serializers.JSON.deserialize("[16, 1, {}, \"com.topic\", [\"\\ud83d\\ude00\"]]");
+        assertThat(publish.payload().args()).containsExactly("\uD83D\uDE00");
+    }
+
+    static List<WampSerializer> serializers() {
+        return Serializers.all();
+    }
+
+    /** A lone surrogate from the application has no UTF-8 form: every serializer refuses it the documented way. */
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void aLoneSurrogateIsRefusedAlikeByEverySerializer(WampSerializer serializer) {
+        Call inArgs = new Call(1, Map.of(), "com.proc", Payload.of(List.of("\ud800"), null));
+        Call inKey = new Call(1, Map.of(), "com.proc", Payload.of(List.of(), Map.of("\udfff", 1L)));
+        assertThatThrownBy(() -> serializer.serialize(inArgs)).isInstanceOf(UnserializableValueException.class)
+                .hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> serializer.serialize(inKey)).isInstanceOf(UnserializableValueException.class)
+                .hasMessageContaining("unpaired surrogate");
+    }
+
+    /**
+     * Jackson's CBOR parser grows its list of an item's tags 8 entries at a time: half a million nested tags (a 1 MB
+     * frame) took minutes of CPU. They are refused before Jackson sees them.
+     */
+    @Test
+    void aLongChainOfCborTagsIsRefusedQuickly() {
+        byte[] frame = HostileFrames.deep("cbor", 500_000, HostileFrames.Nesting.TAGS, true);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                () -> Serializers.CBOR.deserialize(frame))
+                .isInstanceOf(ProtocolViolationException.class)
+                .hasMessageContaining("CBOR tags on one item"));
+    }
+
+    @Test
+    void aFewCborTagsStillDecode() {
+        // self-describe (55799) on the message, a bignum (tag 2) in args, an epoch date (tag 1) in kwargs
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.writeBytes(new byte[] {(byte) 0xd9, (byte) 0xd9, (byte) 0xf7});
+        frame.writeBytes(HostileWire.encode("cbor", List.of(48L, 7L, Map.of(), "com.proc",
+                List.of(new java.math.BigInteger("123456789012345678901234567890")),
+                Map.of("when", new HostileWire.Tagged(1, 1L)))));
+        Call call = (Call) Serializers.CBOR.deserialize(frame.toByteArray());
+        assertThat(call.request()).isEqualTo(7L);
+        assertThat(call.payload().args()).containsExactly(new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(call.payload().kwargs()).containsEntry("when", 1L);
+    }
+
+    @Test
+    void eightTagsOnOneItemAreAcceptedAndNineAreNot() {
+        ByteArrayOutputStream eight = new ByteArrayOutputStream();
+        ByteArrayOutputStream nine = new ByteArrayOutputStream();
+        byte[] call = HostileWire.encode("cbor", List.of(48L, 1L, Map.of(), "com.proc"));
+        for (int i = 0; i < 8; i++) {
+            eight.writeBytes(new byte[] {(byte) 0xd8, 0x20});
+            nine.writeBytes(new byte[] {(byte) 0xd8, 0x20});
+        }
+        nine.writeBytes(new byte[] {(byte) 0xd8, 0x20});
+        eight.writeBytes(call);
+        nine.writeBytes(call);
+        assertThat(Serializers.CBOR.deserialize(eight.toByteArray())).isInstanceOf(Call.class);
+        assertThatThrownBy(() -> Serializers.CBOR.deserialize(nine.toByteArray()))
+                .isInstanceOf(ProtocolViolationException.class);
+    }
+}
