@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DecoderFuzzTest {
 
-    private static final int TRIES = 15_000;
+    private static final int TRIES = 12_000;
 
     @ParameterizedTest
     @ValueSource(strings = {"json", "msgpack", "cbor"})

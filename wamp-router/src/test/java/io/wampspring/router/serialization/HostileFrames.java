@@ -84,7 +84,7 @@ public final class HostileFrames {
     private static final List<Object> ODD_CODES = Arrays.asList(0L, 7L, 71L, 255L, -1L, 1L << 40, Long.MIN_VALUE,
             48.0, "48", null, new Float32(48f), BigInteger.ONE.shiftLeft(70), new Tagged(0, 48L), List.of(48L));
 
-    private enum Field { ID, DICT, HELLO_DICT, URI, STRING, TYPE, PAYLOAD, OPTIONAL_DICT }
+    private enum Field { ID, DICT, HELLO_DICT, REALM, URI, STRING, TYPE, PAYLOAD, OPTIONAL_DICT }
 
     private static final Map<Long, List<Field>> LAYOUTS = layouts();
 
@@ -234,9 +234,9 @@ public final class HostileFrames {
     public Object helloDetails() {
         Map<String, Object> roles = Map.of("caller", Map.of(), "callee", Map.of(), "publisher", Map.of(),
                 "subscriber", Map.of());
-        return switch (random.nextInt(9)) {
-            case 0, 1, 2, 3 -> Map.of("roles", roles);
-            case 4, 5, 6 -> Map.of("roles", roles, "authmethods", List.of("ticket"), "authid", "alice");
+        return switch (random.nextInt(12)) {
+            case 0, 1, 2, 3, 4, 5 -> Map.of("roles", roles);
+            case 6, 7, 8, 9 -> Map.of("roles", roles, "authmethods", List.of("ticket"), "authid", "alice");
             default -> dict();
         };
     }
@@ -255,7 +255,7 @@ public final class HostileFrames {
 
     private static Map<Long, List<Field>> layouts() {
         Map<Long, List<Field>> layouts = new LinkedHashMap<>();
-        layouts.put(1L, List.of(Field.URI, Field.HELLO_DICT));
+        layouts.put(1L, List.of(Field.REALM, Field.HELLO_DICT));
         layouts.put(2L, List.of(Field.ID, Field.DICT));
         layouts.put(3L, List.of(Field.DICT, Field.URI, Field.PAYLOAD));
         layouts.put(4L, List.of(Field.STRING, Field.DICT));
@@ -291,6 +291,7 @@ public final class HostileFrames {
             case DICT, OPTIONAL_DICT -> dict();
             case HELLO_DICT -> helloDetails();
             case URI -> uri();
+            case REALM -> chance(90) ? pick(List.of("realm1", "realm1", "secure")) : uri();
             case STRING -> chance(80) ? pick(List.of("secret", "wrong", "ticket", "anonymous")) : oddString();
             case TYPE -> pick(List.of(68L, 68L, 68L, 48L, 64L, 1L, 0L, 7L, 71L, -68L, 1L << 40, 68.0));
             case PAYLOAD -> throw new IllegalArgumentException("payloads are appended, not a field");
@@ -330,6 +331,11 @@ public final class HostileFrames {
             message.add(value(1));
         }
         return message;
+    }
+
+    /** A HELLO a router welcomes, or challenges for the realm {@code secure}, more often than not. */
+    public List<Object> hello() {
+        return Arrays.asList(1L, field(Field.REALM), field(Field.HELLO_DICT));
     }
 
     // ---- frames
