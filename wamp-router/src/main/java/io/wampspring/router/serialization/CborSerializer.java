@@ -37,7 +37,7 @@ public final class CborSerializer extends JacksonSerializer {
 
     @Override
     public WampMessage deserialize(byte[] frame) {
-        CborTagChains.check(frame);
+        CborPrecheck.check(frame);
         return super.deserialize(frame);
     }
 

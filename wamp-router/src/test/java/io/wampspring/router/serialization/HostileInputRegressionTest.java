@@ -105,4 +105,77 @@ class HostileInputRegressionTest {
         assertThatThrownBy(() -> Serializers.CBOR.deserialize(nine.toByteArray()))
                 .isInstanceOf(ProtocolViolationException.class);
     }
+
+    /**
+     * Jackson's CBOR parser decoded overlong UTF-8 ({@code C0 80} became a NUL that, sent on to a JSON peer, read as
+     * binary with invalid base64), surrogates and code points beyond U+10FFFF; MessagePack refuses them, so does CBOR
+     * now, in values, keys and the chunks of indefinite-length strings.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"c080", "e08080", "eda080", "f4908080", "f8888080", "ff", "80", "e282"})
+    void invalidUtf8InACborTextStringIsAProtocolViolationWhereverItIs(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        HostileWire.RawString text = new HostileWire.RawString(bad);
+        for (Object frame : List.of(
+                List.of(16L, 1L, Map.of(), "com.topic", List.of(text)),
+                List.of(16L, 1L, Map.of(), "com.topic", List.of(), new HostileWire.Entries(
+                        List.of(HostileWire.entry(text, 1L)))),
+                List.of(16L, 1L, Map.of(), "com.topic", List.of(new HostileWire.Indefinite("ab" + "cd")), Map.of()),
+                List.of(48L, 1L, Map.of(), text))) {
+            byte[] encoded = HostileWire.encode("cbor", frame);
+            if (frame.toString().contains("Indefinite")) {
+                // splice the bad bytes into the second chunk of the indefinite string
+                encoded = indefiniteWithBadChunk(bad);
+            }
+            byte[] cbor = encoded;
+            assertThatThrownBy(() -> Serializers.CBOR.deserialize(cbor)).as(hex + " in " + frame)
+                    .isInstanceOf(ProtocolViolationException.class);
+        }
+    }
+
+    private static byte[] indefiniteWithBadChunk(byte[] bad) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.writeBytes(HexBytes.of("8510" + "01" + "a0" + "69636f6d2e746f706963" + "81" + "7f" + "626162"));
+        frame.write(0x60 | bad.length);
+        frame.writeBytes(bad);
+        frame.write(0xff);
+        return frame.toByteArray();
+    }
+
+    private static final class HexBytes {
+        static byte[] of(String hex) {
+            return java.util.HexFormat.of().parseHex(hex);
+        }
+    }
+
+    @Test
+    void validMultiByteUtf8InCborStillDecodes() {
+        String text = "r\u00e9sum\u00e9 \u20ac \ud83d\ude00 \uffff";
+        Call call = (Call) Serializers.CBOR.deserialize(HostileWire.encode("cbor",
+                List.of(48L, 1L, Map.of(text, true), "com.proc", List.of(text))));
+        assertThat(call.payload().args()).containsExactly(text);
+        assertThat(call.options()).containsKey(text);
+    }
+
+    /**
+     * A string starting with NUL is binary to every JSON peer. A MessagePack or CBOR client may send one; the JSON
+     * serializer used to write it as it was, and the JSON peer could not read the message (invalid base64).
+     */
+    @Test
+    void jsonRefusesToWriteAStringStartingWithNulAndTheBinaryFormatsCarryIt() {
+        Call call = new Call(1, Map.of("\u0000key", true), "com.proc",
+                Payload.of(List.of("\u0000\u00e9"), null));
+        assertThatThrownBy(() -> Serializers.JSON.serialize(call)).isInstanceOf(UnserializableValueException.class)
+                .hasMessageContaining("starting with NUL");
+        for (WampSerializer binary : List.of(Serializers.MSGPACK, Serializers.CBOR)) {
+            Call back = (Call) binary.deserialize(binary.serialize(call));
+            assertThat(back.payload().args()).containsExactly("\u0000\u00e9");
+        }
+        // keys are never binary in JSON, and binary values still travel
+        Call keyed = new Call(1, Map.of("\u0000key", true), "com.proc", Payload.of(List.of(new byte[] {1, 2}), null));
+        Call read = (Call) Serializers.JSON.deserialize(new String(Serializers.JSON.serialize(keyed),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(read.options()).containsKey("\u0000key");
+        assertThat((byte[]) read.payload().args().get(0)).containsExactly(1, 2);
+    }
 }

@@ -1,20 +1,25 @@
 package io.wampspring.router.serialization;
 
 /**
- * Walks a CBOR frame's item structure before Jackson parses it, to refuse a chain of tags on one item: Jackson's CBOR
- * parser collects such a chain in an array it grows by 8 entries per copy, so a frame of nested tags (a few hundred
- * KiB, well under the message size limit) costs seconds of CPU, quadratic in its length. WAMP needs no more than a
- * bignum or a self-describe tag on an item. The walk is linear, allocates one small array, and leaves every other
- * fault (truncation, bad heads, nesting) for Jackson to report.
+ * Walks a CBOR frame's item structure before Jackson parses it, to refuse what Jackson's parser handles badly:
+ * <ul>
+ * <li>a chain of tags on one item: Jackson collects it in an array it grows by 8 entries per copy, so a frame of
+ * nested tags (a few hundred KiB, well under the message size limit) costs seconds of CPU, quadratic in its length.
+ * WAMP needs no more than a bignum or a self-describe tag on an item;</li>
+ * <li>text strings that are not strict UTF-8: Jackson decodes overlong forms such as {@code C0 80} (a hidden NUL),
+ * which the MessagePack decoder and every strict peer refuse.</li>
+ * </ul>
+ * The walk is linear, allocates one small array, and leaves every other fault (truncation, bad heads, nesting) for
+ * Jackson to report.
  */
-final class CborTagChains {
+final class CborPrecheck {
 
     /** The most tags one item may carry. */
     static final int MAX_TAGS_PER_ITEM = 8;
 
     private static final long INDEFINITE = -1;
 
-    private CborTagChains() {
+    private CborPrecheck() {
     }
 
     static void check(byte[] frame) {
@@ -71,6 +76,9 @@ final class CborTagChains {
                     if (argument < 0 || argument > frame.length - pos) {
                         yield -2; // longer than the frame: Jackson reports it
                     }
+                    if (major == 3 && !strictUtf8(frame, pos, pos + (int) argument)) {
+                        throw new ProtocolViolationException("invalid UTF-8 in a cbor text string");
+                    }
                     pos += (int) argument;
                     yield 0;
                 }
@@ -101,5 +109,34 @@ final class CborTagChains {
             d--;
         }
         return d;
+    }
+
+    /** Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing beyond U+10FFFF, no cut sequences. */
+    static boolean strictUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int lead = bytes[i] & 0xff;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int continuation = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2
+                    : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
+            if (continuation < 0 || to - i <= continuation) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xff;
+            if (lead == 0xe0 && second < 0xa0 || lead == 0xed && second > 0x9f || lead == 0xf0 && second < 0x90
+                    || lead == 0xf4 && second > 0x8f) {
+                return false;
+            }
+            for (int k = 1; k <= continuation; k++) {
+                if ((bytes[i + k] & 0xc0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
+        }
+        return true;
     }
 }
