@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>Double, Float</td><td>64-bit float (JSON has no NaN or infinity: Jackson writes them as strings)</td>
  *     <td>Double</td></tr>
  * <tr><td>BigDecimal within a double's range</td><td>64-bit float, rounded</td><td>Double</td></tr>
- * <tr><td>String</td><td>string</td><td>String</td></tr>
+ * <tr><td>String</td><td>string (with an unpaired surrogate: refused by all; starting with NUL: refused by JSON,
+ *     whose peers read it as binary)</td><td>String</td></tr>
  * <tr><td>byte[]</td><td>binary (JSON: {@code "\u0000"} + base64)</td><td>byte[]</td></tr>
  * <tr><td>any Collection</td><td>array, in iteration order</td><td>List</td></tr>
  * <tr><td>Map with String keys</td><td>dict</td><td>Map</td></tr>
