@@ -10,11 +10,18 @@
 // (a string holding \u0000 followed by base64), through the extension points the libraries offer.
 //
 // Commands (each may carry timeoutMs):
-//   connect {url, realm, serializer, features?}
+//   connect {url, realm, serializer, features?, auth?}
 //                                               serializer: json | msgpack | cbor. features {role: {feature: true}}
 //                                               adds to what the library announces in HELLO (wampy only: autobahn-js
 //                                               keeps its feature table private). Answers {sessionId, protocol,
-//                                               authid, authrole} (the last two from WELCOME)
+//                                               authid, authrole, authmethod} (the last three from WELCOME).
+//                                               auth (autobahn-js only) authenticates: {authid?, methods: [...],
+//                                               ticket?, secret? (wampcra: the raw secret; a salted key is derived
+//                                               from the CHALLENGE's salt, iterations and keylen), privateKey?
+//                                               (cryptosign: the 32-byte seed in hex; its public key goes to
+//                                               authextra.pubkey), password? (wamp-scram), authextra?}. A join the
+//                                               router refuses answers ok: false with error {uri, message} (the
+//                                               ABORT's reason and message)
 //   call {procedure, args?, kwargs?, options?}  absent args/kwargs stay absent (undefined) for the library; with
 //                                               options.receive_progress the progressive results are collected
 //                                               (autobahn-js: the promise's progress handler; wampy: it becomes
@@ -322,11 +329,58 @@ function waitFor(map, key, count, timeoutMs, token) {
 // ---------------------------------------------------------------------------------------------------------------
 // autobahn-js
 
+/** An ABORT instead of WELCOME: answered as a WAMP error, {uri, message}. */
+class JoinRefused extends Error {
+    constructor(uri, message) {
+        super('join refused: ' + uri);
+        this.uri = uri;
+        this.abortMessage = message;
+    }
+}
+
+/**
+ * autobahn-js Connection options that authenticate as auth says: authid, authmethods, authextra, and an onchallenge
+ * that answers each method's CHALLENGE with autobahn's own helpers (auth_cra, auth_cryptosign).
+ */
+function authOptions(auth) {
+    const authextra = { ...(auth.authextra || {}) };
+    let keyPair = null;
+    if (auth.privateKey) {
+        keyPair = autobahnLib.nacl.sign.keyPair.fromSeed(autobahnLib.util.htob(auth.privateKey));
+        authextra.pubkey = autobahnLib.auth_cryptosign.public_key(keyPair);
+    }
+    return {
+        authid: auth.authid ?? undefined,
+        authmethods: auth.methods,
+        authextra,
+        onchallenge: (session, method, extra) => {
+            switch (method) {
+                case 'ticket':
+                    return auth.ticket;
+                case 'wampcra': {
+                    const key = extra.salt
+                        ? autobahnLib.auth_cra.derive_key(auth.secret, extra.salt, extra.iterations, extra.keylen)
+                        : auth.secret;
+                    return autobahnLib.auth_cra.sign(key, extra.challenge);
+                }
+                case 'cryptosign':
+                    return autobahnLib.auth_cryptosign.sign_challenge(keyPair, extra);
+                default:
+                    throw new Error('the driver cannot answer a ' + method + ' challenge');
+            }
+        },
+    };
+}
+
+/** autobahn-js once loaded, for authOptions. */
+let autobahnLib = null;
+
 async function autobahnClient() {
     if (typeof globalThis.WebSocket !== 'function') {
         throw new Error('autobahn-js needs a global WebSocket: run node with --experimental-websocket on Node 20');
     }
     const { default: autobahn } = await import('autobahn');
+    autobahnLib = autobahn;
     let connection;
     let session;
     // how the session ended, as autobahn-js reports it: the GOODBYE's reason and details.message
@@ -351,7 +405,7 @@ async function autobahnClient() {
     return {
         library: 'autobahn-js ' + autobahn.version,
 
-        connect({ url, realm, serializer, features }) {
+        connect({ url, realm, serializer, features, auth }) {
             if (features && Object.keys(features).length) {
                 throw new Error('autobahn-js announces a fixed feature set: it cannot add ' + safeJson(features));
             }
@@ -373,15 +427,23 @@ async function autobahnClient() {
             chosen.unserialize = (payload) => tapReceived(unserialize(payload));
             connection = new autobahn.Connection({
                 url, realm, serializers: [chosen], max_retries: 0, retry_if_unreachable: false,
+                ...(auth ? authOptions(auth) : {}),
             });
+            // a driver may join again (each authentication test joins several times): this join's own state
+            let joined = false;
             return new Promise((resolve, reject) => {
                 connection.onopen = (opened, details) => {
+                    joined = true;
                     session = opened;
                     resolve({ sessionId: opened.id, protocol: connection.transport.info.protocol,
-                        authid: details.authid, authrole: details.authrole });
+                        authid: details.authid, authrole: details.authrole, authmethod: details.authmethod });
                 };
                 connection.onclose = (reason, details) => {
-                    if (!session) {
+                    if (!joined && details?.reason) {
+                        // the router said ABORT: its reason is the answer, not a failure of the driver
+                        reject(new JoinRefused(details.reason, details.message ?? null));
+                    }
+                    else if (!joined) {
                         reject(new Error('connection closed before join: ' + reason + ' ' + safeJson(details)));
                     }
                     closed = { reason: details?.reason ?? null, message: details?.message ?? null };
@@ -581,7 +643,10 @@ async function wampyClient() {
     return {
         library: 'wampy ' + (wampyVersion || '8'),
 
-        async connect({ url, realm, serializer, features }) {
+        async connect({ url, realm, serializer, features, auth }) {
+            if (auth) {
+                throw new Error('the driver authenticates with autobahn-js only');
+            }
             const serializers = {
                 json: () => ({
                     protocol: 'json',
@@ -800,7 +865,14 @@ function startedCall(handle) {
 async function handle(command) {
     switch (command.op) {
         case 'connect':
-            return { ok: true, result: await limited(client.connect(command), command) };
+            try {
+                return { ok: true, result: await limited(client.connect(command), command) };
+            } catch (e) {
+                if (e instanceof JoinRefused) {
+                    return { ok: false, error: { uri: e.uri, message: e.abortMessage } };
+                }
+                throw e;
+            }
         case 'call':
             return limited(client.call(command), command);
         case 'callStart': {

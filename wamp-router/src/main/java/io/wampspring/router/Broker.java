@@ -135,9 +135,11 @@ public final class Broker {
                     "invalid topic URI '" + uri + "'"));
             return;
         }
-        if (!authorizer.isAuthorized(subscriber.identity(), Action.SUBSCRIBE, uri)) {
+        if (!subscriber.isRouterService()
+                && !authorizer.isAuthorized(subscriber.identity(), Action.SUBSCRIBE, uri, match)) {
             subscriber.send(Options.error(MessageType.SUBSCRIBE, request, WampUris.NOT_AUTHORIZED,
-                    "not authorized to subscribe to '" + uri + "'"));
+                    "role '" + subscriber.identity().authrole() + "' is not authorized to subscribe to '" + uri
+                            + "'"));
             return;
         }
         SessionState state = sessions.get(subscriber.sessionId());

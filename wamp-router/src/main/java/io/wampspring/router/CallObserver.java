@@ -21,6 +21,11 @@ record CallObserver(String realm, RouterObserver observer) {
         }
     }
 
+    /** A CALL was refused for a limit. */
+    void limitExceeded(Limit limit) {
+        observer.limitExceeded(realm, limit);
+    }
+
     /** A call ended without an answer: its caller left. */
     void abandoned(long startedNanos) {
         if (observer != RouterObserver.NONE) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.AuthIdentity;
+import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.match.MatchPolicy;
 import io.wampspring.router.match.UriTable;
@@ -78,15 +79,25 @@ final class CallRouting {
             throw new ProtocolViolationException(
                     "CALL with progress: true from a caller that did not announce progressive_call_invocations");
         }
+        if (callerState.callLimit > 0 && callerState.calls.size() >= callerState.callLimit) {
+            // the count cannot grow meanwhile (this session's CALLs come one at a time), only fall
+            observer.limitExceeded(Limit.OUTSTANDING_CALLS_PER_SESSION);
+            refuse(callerState, started, request, progress, WampUris.LIMIT_EXCEEDED, "this session already awaits "
+                    + callerState.callLimit + " calls, the most allowed (wamp.limits.outstanding-calls-per-session)");
+            return;
+        }
         String uri = call.procedure();
         if (!uriCheck.isValid(uri, false)) {
             refuse(callerState, started, request, progress, WampUris.INVALID_URI,
                     "invalid procedure URI '" + uri + "'");
             return;
         }
-        if (!authorizer.isAuthorized(caller.identity(), Action.CALL, uri)) {
+        // the router's own service session is the router: nobody decides for it
+        Authorization authorization = caller.isRouterService() ? Authorization.ALLOW
+                : authorizer.authorize(caller.identity(), Action.CALL, uri);
+        if (!authorization.allowed()) {
             refuse(callerState, started, request, progress, WampUris.NOT_AUTHORIZED,
-                    "not authorized to call '" + uri + "'");
+                    "role '" + caller.identity().authrole() + "' is not authorized to call '" + uri + "'");
             return;
         }
         boolean discloseMe = Options.flag(call.options(), "disclose_me", false);
@@ -95,6 +106,8 @@ final class CallRouting {
                     "this realm never discloses callers");
             return;
         }
+        // a rule that discloses this role's calls counts as asking (a realm that never discloses still does not)
+        discloseMe |= authorization.disclosed();
         long timeoutMillis = timeouts.of(call, uri);
         if (timeoutMillis < 0) {
             refuse(callerState, started, request, progress, WampUris.INVALID_ARGUMENT,

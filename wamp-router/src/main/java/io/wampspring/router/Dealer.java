@@ -137,9 +137,10 @@ public final class Dealer {
             reason = WampUris.OPTION_NOT_ALLOWED;
             refusal = "this realm never discloses callers";
         }
-        else if (!peer.isRouterService() && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri)) {
+        else if (!peer.isRouterService()
+                && !authorizer.isAuthorized(peer.identity(), Action.REGISTER, uri, match)) {
             reason = WampUris.NOT_AUTHORIZED;
-            refusal = "not authorized to register '" + uri + "'";
+            refusal = "role '" + peer.identity().authrole() + "' is not authorized to register '" + uri + "'";
         }
         if (reason != null) {
             peer.send(Options.error(MessageType.REGISTER, request, reason, refusal));

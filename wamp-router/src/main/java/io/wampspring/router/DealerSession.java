@@ -24,6 +24,8 @@ final class DealerSession {
     final boolean calleeTakesProgressiveInvocations;
     final boolean callerSendsProgressiveInvocations;
     final boolean calleeKnowsTimeouts;
+    /** Most calls this session may await at once; 0 for no limit. */
+    final int callLimit;
     volatile boolean closed;
 
     DealerSession(WampPeer peer) {
@@ -34,5 +36,6 @@ final class DealerSession {
                 && peer.supports("callee", "progressive_call_invocations");
         this.callerSendsProgressiveInvocations = peer.supports("caller", "progressive_call_invocations");
         this.calleeKnowsTimeouts = peer.supports("callee", "call_timeout");
+        this.callLimit = peer.outstandingCallLimit();
     }
 }

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.wampspring.router.auth.Action;
+import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.MessageType;
 import io.wampspring.router.message.Publish;
 
 /**
- * Decides whether a PUBLISH is routed (topic URI, authorization, option types, the realm's publisher disclosure) and
+ * Decides whether a PUBLISH is routed (topic URI, authorization, option types, the realm's publisher disclosure and
+ * the role's) and
  * makes the {@link Publication} the broker routes, retains and hands to its listeners.
  */
 final class PublishAdmission {
@@ -35,8 +37,12 @@ final class PublishAdmission {
                 || (uri.startsWith(WampUris.RESERVED_PREFIX) && !publisher.isRouterService())) {
             throw new Refused(publish, WampUris.INVALID_URI, "invalid or reserved topic URI '" + uri + "'");
         }
-        if (!authorizer.isAuthorized(publisher.identity(), Action.PUBLISH, uri)) {
-            throw new Refused(publish, WampUris.NOT_AUTHORIZED, "not authorized to publish to '" + uri + "'");
+        // the router's own service session (meta events) is the router: nobody decides for it
+        Authorization authorization = publisher.isRouterService() ? Authorization.ALLOW
+                : authorizer.authorize(publisher.identity(), Action.PUBLISH, uri);
+        if (!authorization.allowed()) {
+            throw new Refused(publish, WampUris.NOT_AUTHORIZED,
+                    "role '" + publisher.identity().authrole() + "' is not authorized to publish to '" + uri + "'");
         }
         PublishOptions options;
         try {
@@ -51,7 +57,7 @@ final class PublishAdmission {
                     "this realm does not disclose publishers");
         }
         boolean disclose = disclosure == Disclosure.ALWAYS
-                || (disclosure == Disclosure.ON_REQUEST && options.discloseMe());
+                || (disclosure == Disclosure.ON_REQUEST && (options.discloseMe() || authorization.disclosed()));
         Map<String, Object> publisherDetails = disclose
                 ? Map.of("publisher", publisher.sessionId(), "publisher_authid", publisher.identity().authid(),
                         "publisher_authrole", publisher.identity().authrole())

@@ -116,6 +116,15 @@ public interface RouterObserver {
     default void authenticationFailed(String realm, @Nullable String authMethod, String error) {
     }
 
+    /**
+     * A session ran into one of the router's {@link LimitsConfig limits} and was refused (ABORT) or had one request
+     * refused (ERROR), with {@code wamp.error.limit_exceeded}.
+     *
+     * @param realm the realm the session joined or asked for, null when it named none
+     */
+    default void limitExceeded(@Nullable String realm, Limit limit) {
+    }
+
     /** Counts one session's messages; see {@link RouterObserver#messages}. */
     interface MessageObserver {
 

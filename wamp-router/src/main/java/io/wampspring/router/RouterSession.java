@@ -64,6 +64,8 @@ public final class RouterSession implements WampPeer {
     /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
     private volatile @Nullable Map<?, ?> roles;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
+    /** This remote session's place under the session limits, from HELLO; given back when the session ends. */
+    private volatile SessionAdmission.@Nullable Slot slot;
     /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
     private volatile RouterObserver.MessageObserver messages;
     /** How far the realm's session listeners have been told of this session: see {@link #announceJoin}. */
@@ -167,6 +169,12 @@ public final class RouterSession implements WampPeer {
             return true;
         }
         return HelloDetails.announces(announced, role, feature);
+    }
+
+    /** Remote clients are held to the limit; in-process sessions (the application itself) are not. */
+    @Override
+    public int outstandingCallLimit() {
+        return connection instanceof WampConnection ? router.config().limits().outstandingCallsPerSession() : 0;
     }
 
     @Override
@@ -288,6 +296,32 @@ public final class RouterSession implements WampPeer {
         }
     }
 
+    /**
+     * Takes this session's place in {@code target} under the session limits (per realm, per remote address); the
+     * refusal when there is none. The caller holds the lock, so a session that has ended meanwhile takes no place it
+     * would never give back.
+     */
+    SessionAdmission.@Nullable Refused admitTo(Realm target) {
+        assert Thread.holdsLock(lock);
+        SessionAdmission.Decision decision = router.admission().admit(target.name(), connection.info().remoteAddress());
+        if (decision instanceof SessionAdmission.Admitted admitted) {
+            slot = admitted.slot();
+            return null;
+        }
+        return (SessionAdmission.Refused) decision;
+    }
+
+    /**
+     * ABORTs the session for running into a limit ({@code wamp.error.limit_exceeded}, the limit named in the details)
+     * and tells the observer; every other session carries on.
+     */
+    void limitExceeded(@Nullable String realmName, Limit limit, String message) {
+        router.observer().limitExceeded(realmName, limit);
+        logger.debug("Session {} aborted: {}", id, message);
+        end(CloseReason.NORMAL, new Abort(Map.of("message", message, "limit", limit.tagValue()),
+                WampUris.LIMIT_EXCEEDED));
+    }
+
     /** AWAITING_HELLO to AUTHENTICATING in {@code target}. The caller holds the lock. */
     void authenticatingIn(Realm target, @Nullable Map<?, ?> announcedRoles) {
         assert Thread.holdsLock(lock);
@@ -321,6 +355,10 @@ public final class RouterSession implements WampPeer {
         Realm current = realm;
         TransportInfo info = connection.info();
         router.observer().protocolViolation(current != null ? current.name() : null, info.type(), info.serializer());
+        if (state == State.AUTHENTICATING) {
+            // an AUTHENTICATE out of turn or malformed ends the authentication too: count it as a failed one
+            handshake.authenticationFailed(WampUris.PROTOCOL_VIOLATION);
+        }
         logger.debug("Protocol violation by session {}: {}", id, message);
         abort(WampUris.PROTOCOL_VIOLATION, message, CloseReason.PROTOCOL_ERROR);
     }
@@ -430,6 +468,10 @@ public final class RouterSession implements WampPeer {
     }
 
     private void finish() {
+        SessionAdmission.Slot held = slot;
+        if (held != null) {
+            held.release();
+        }
         handshake.cancelTimer();
         cancel(goodbyeDeadline);
         leaveRealm();

@@ -92,12 +92,20 @@ final class SessionHandshake {
                     "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
             return;
         }
+        SessionAdmission.Refused refused;
         synchronized (lock) {
             if (session.state() != State.AWAITING_HELLO) {
                 return;
             }
-            session.authenticatingIn(target, offered.roles());
-            pendingAuthMethod = authenticator.authMethod();
+            refused = session.admitTo(target);
+            if (refused == null) {
+                session.authenticatingIn(target, offered.roles());
+                pendingAuthMethod = authenticator.authMethod();
+            }
+        }
+        if (refused != null) {
+            session.limitExceeded(target.name(), refused.limit(), refused.message());
+            return;
         }
         AuthRequest request = new AuthRequest(session.sessionId(), target.name(), offered.authid(), details,
                 session.connection().info());
@@ -163,7 +171,7 @@ final class SessionHandshake {
     }
 
     /** Tells the router's observer that this session failed to authenticate to the realm it is authenticating in. */
-    private void authenticationFailed(String error) {
+    void authenticationFailed(String error) {
         Realm target = session.realm();
         if (target != null) {
             String method;

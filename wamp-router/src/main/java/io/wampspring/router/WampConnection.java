@@ -40,6 +40,8 @@ public final class WampConnection implements PeerConnection {
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
     private volatile @Nullable ScheduledFuture<?> closeDeadline;
+    /** The session's message rate ({@code LimitsConfig.messagesPerSecond}); null when unlimited. */
+    private final @Nullable TokenBucket rate;
 
     WampConnection(WampRouter router, Transport transport, WampSerializer serializer) {
         this.router = router;
@@ -47,6 +49,9 @@ public final class WampConnection implements PeerConnection {
         this.serializer = serializer;
         this.queue = new OutboundQueue(transport, router.config().sendBufferBytes());
         this.session = new RouterSession(router, this);
+        LimitsConfig limits = router.config().limits();
+        this.rate = limits.messagesPerSecond() > 0
+                ? new TokenBucket(limits.messagesPerSecond(), limits.effectiveBurst(), System::nanoTime) : null;
     }
 
     public RouterSession session() {
@@ -68,6 +73,10 @@ public final class WampConnection implements PeerConnection {
     }
 
     private void handle(Supplier<WampMessage> decoder) {
+        if (rate != null && !rate.tryTake()) {
+            overRate();
+            return;
+        }
         WampMessage message;
         try {
             message = decoder.get();
@@ -78,6 +87,21 @@ public final class WampConnection implements PeerConnection {
         }
         messagesIn.increment();
         dispatch(message);
+    }
+
+    /**
+     * A frame beyond the session's rate and burst: the session is ABORTed, before the frame is even decoded (a peer
+     * that floods should cost as little as possible). Frames that still arrive after are dropped unread.
+     */
+    private void overRate() {
+        if (session.state() == RouterSession.State.CLOSED) {
+            return;
+        }
+        Realm realm = session.realm();
+        LimitsConfig limits = router.config().limits();
+        session.limitExceeded(realm != null ? realm.name() : null, Limit.MESSAGES_PER_SECOND, "more than "
+                + limits.messagesPerSecond() + " messages per second (burst " + limits.effectiveBurst()
+                + ", wamp.limits.messages-per-second)");
     }
 
     /** A frame of the wrong kind for the negotiated serializer (text for a binary one, or the reverse). */

@@ -48,6 +48,14 @@ public interface WampPeer {
         return false;
     }
 
+    /**
+     * How many calls this peer may have awaiting their answer at once; 0 for no limit. A CALL beyond it is refused
+     * with {@code wamp.error.limit_exceeded}.
+     */
+    default int outstandingCallLimit() {
+        return 0;
+    }
+
     /** The next router-issued request id toward this peer (session scope), for INVOCATION and INTERRUPT. */
     long nextRequestId();
 }

@@ -32,6 +32,7 @@ public final class WampRouter implements AutoCloseable {
     private final RouterStats stats = new RouterStats();
     private final RouterExecutors executors;
     private final RouterObserver observer;
+    private final SessionAdmission admission;
     private volatile boolean closed;
     /** Whether {@link #shutdown(Duration)} has run (or is running), as opposed to only refusing new sessions. */
     private volatile boolean shutDown;
@@ -54,6 +55,7 @@ public final class WampRouter implements AutoCloseable {
         this.config = config;
         this.executors = executors;
         this.observer = observer;
+        this.admission = new SessionAdmission(config.limits());
         for (RealmConfig realmConfig : realmConfigs) {
             if (!UriCheck.LOOSE.isValid(realmConfig.name(), false)) {
                 throw new IllegalArgumentException("invalid realm name '" + realmConfig.name() + "'");
@@ -80,6 +82,11 @@ public final class WampRouter implements AutoCloseable {
     /** What hears of the router's work (metrics); {@link RouterObserver#NONE} unless one was given. */
     public RouterObserver observer() {
         return observer;
+    }
+
+    /** Counts remote sessions per realm and per address against the session limits. */
+    SessionAdmission admission() {
+        return admission;
     }
 
     public RouterStats stats() {

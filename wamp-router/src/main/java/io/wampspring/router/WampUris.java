@@ -30,6 +30,13 @@ public final class WampUris {
     public static final String NO_AVAILABLE_CALLEE = "wamp.error.no_available_callee";
     public static final String FEATURE_NOT_SUPPORTED = "wamp.error.feature_not_supported";
     public static final String RUNTIME_ERROR = "wamp.error.runtime_error";
+    /**
+     * A limit of the router's was reached (sessions per realm or address, outstanding calls, message rate). Not in the
+     * spec, which names no such error (nor does Crossbar, whose nearest, {@code crossbar.error.max_concurrency_reached},
+     * is about a callee's concurrency). An ABORT names the limit in {@code Details.limit}; the message (ABORT
+     * {@code Details.message}, ERROR {@code Arguments[0]}) names the setting to raise.
+     */
+    public static final String LIMIT_EXCEEDED = "wamp.error.limit_exceeded";
 
     public static final String CLOSE_GOODBYE_AND_OUT = "wamp.close.goodbye_and_out";
     public static final String CLOSE_REALM = "wamp.close.close_realm";

@@ -72,8 +72,14 @@ public final class TestPeer {
     }
 
     public TestPeer(WampRouter router, WampSerializer serializer) {
+        this(router, serializer, null);
+    }
+
+    /** A peer connecting from {@code remoteAddress} (null: an address the transport does not know). */
+    public TestPeer(WampRouter router, WampSerializer serializer,
+            java.net.@org.jspecify.annotations.Nullable InetSocketAddress remoteAddress) {
         this.serializer = serializer;
-        this.transport = new TestTransport(serializer.name());
+        this.transport = new TestTransport(serializer.name(), remoteAddress);
         this.connection = router.connect(transport, serializer);
         transport.onClose(connection::onClose);
     }

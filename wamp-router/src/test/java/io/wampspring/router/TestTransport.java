@@ -23,12 +23,22 @@ public final class TestTransport implements Transport {
     public final AtomicInteger closeCount = new AtomicInteger();
     private final Queue<WriteCallback> held = new ConcurrentLinkedQueue<>();
     private final String serializerName;
+    private final java.net.@org.jspecify.annotations.Nullable InetSocketAddress remoteAddress;
     private volatile boolean stalled;
+    /** The principal the transport's handshake authenticated, as {@link #info()} reports it; set before HELLO. */
+    public volatile java.security.@org.jspecify.annotations.Nullable Principal principal;
     private volatile Runnable onClose = () -> { };
     private volatile java.util.function.Consumer<byte[]> onWrite = frame -> { };
 
     public TestTransport(String serializerName) {
+        this(serializerName, null);
+    }
+
+    /** A transport whose peer is at {@code remoteAddress}, as a socket would report it. */
+    public TestTransport(String serializerName,
+            java.net.@org.jspecify.annotations.Nullable InetSocketAddress remoteAddress) {
         this.serializerName = serializerName;
+        this.remoteAddress = remoteAddress;
     }
 
     public void onClose(Runnable callback) {
@@ -83,6 +93,6 @@ public final class TestTransport implements Transport {
 
     @Override
     public TransportInfo info() {
-        return new TransportInfo("test", serializerName, null, null);
+        return new TransportInfo("test", serializerName, remoteAddress, principal);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.router.PubSubConfig;
@@ -13,13 +14,16 @@ import io.wampspring.router.RouterExecutors;
 import io.wampspring.router.RouterObserver;
 import io.wampspring.router.RpcConfig;
 import io.wampspring.router.WampRouter;
-import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.auth.CachingAuthorizer;
+import io.wampspring.router.auth.PrincipalRoleMapper;
+import io.wampspring.router.auth.SecretMatcher;
 import io.wampspring.router.history.EventStore;
 import io.wampspring.router.history.HistoryRule;
 import io.wampspring.router.history.InMemoryEventStore;
 import io.wampspring.router.match.MatchPolicy;
+import io.wampspring.spring.auth.WampRealmAuthenticator;
 import io.wampspring.spring.binding.WampArgumentResolver;
 import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampConfigurationException;
@@ -30,6 +34,7 @@ import io.wampspring.spring.invocation.WampEndpointRegistrar;
 import io.wampspring.spring.observation.WampObservations;
 import io.wampspring.spring.observation.WampProcedureObservationConvention;
 import io.wampspring.spring.observation.WampTopicObservationConvention;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +45,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +53,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of the WAMP router, its in-process sessions, {@link WampTemplate} and the annotated endpoints.
  * The WebSocket endpoint is configured by {@link WampWebSocketAutoConfiguration}.
+ * <p>
+ * An {@link Authorizer} bean, if the application defines one, decides (behind a {@link CachingAuthorizer},
+ * {@code wamp.authorization.cache}) for the roles a realm's {@code roles} do not name, except the application's own
+ * role ({@code wamp.local.authrole}); see {@link RealmAuthorizers}.
+ * {@link Authenticator} beans (and {@link WampRealmAuthenticator} beans, for some realms) are authentication methods
+ * of the realms that list their method in auth-methods, in place of a built-in method of the same name; a
+ * {@link PrincipalRoleMapper} bean gives sessions of the http method their authrole.
  * <p>
  * An {@link EventStore} bean, if the application defines one, keeps the event history of every realm
  * ({@code wamp.pubsub.event-history}); otherwise it is kept in memory.
@@ -59,6 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(WampRouter.class)
 @ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WampProperties.class)
+@Import({WampSpringSecurityCredentialsConfiguration.PasswordEncoders.class,
+        WampSpringSecurityCredentialsConfiguration.AuthenticationManagers.class})
 public final class WampAutoConfiguration {
 
     /** The executor annotated methods run on: Boot's application task executor (virtual threads when enabled). */
@@ -67,22 +82,45 @@ public final class WampAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WampRouter wampRouter(WampProperties properties, ObjectProvider<EventStore> eventStore,
-            ObjectProvider<RouterObserver> observer) {
+            ObjectProvider<RouterObserver> observer, ObjectProvider<Authorizer> authorizer,
+            ObjectProvider<SecretMatcher> secretMatcher,
+            ObjectProvider<WampAuthenticationManagerTickets> authenticationManagerTickets,
+            ObjectProvider<Authenticator> authenticators, ObjectProvider<WampRealmAuthenticator> realmAuthenticators,
+            ObjectProvider<PrincipalRoleMapper> roleMapper) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
-                properties.getCloseTimeout(), properties.getHandshakeTimeout());
+                properties.getCloseTimeout(), properties.getHandshakeTimeout())
+                .withLimits(properties.getLimits().toConfig());
         List<HistoryRule> history = history(properties);
         // one store for every realm: its events and queries name their realm
         EventStore store = eventStore.getIfAvailable(InMemoryEventStore::new);
+        // the application's Authorizer decides for the roles no realm has rules for, its answers cached
+        Authorizer dynamic = authorizer.getIfAvailable();
+        WampAuthorizationCacheProperties cache = properties.getAuthorization().getCache();
+        @Nullable Authorizer cached = dynamic == null ? null
+                : new CachingAuthorizer(dynamic, cache.getMaxSize(), cache.getTimeToLive());
+        String localRole = properties.getLocal().getAuthrole();
+        // methods that call procedures (a dynamic authenticator) reach the router once it exists
+        AtomicReference<WampRouter> built = new AtomicReference<>();
+        RealmAuthenticators.Sources sources = new RealmAuthenticators.Sources(
+                new ApplicationAuthenticators(authenticators.orderedStream().toList(),
+                        realmAuthenticators.orderedStream().toList()),
+                roleMapper.getIfUnique(), built::get,
+                secretMatcher.getIfUnique(() -> StoredSecrets.WITHOUT_ENCODERS),
+                authenticationManagerTickets.getIfUnique());
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
             WampRealmProperties realm = properties.getRealms().get(i);
-            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i), Authorizer.PERMIT_ALL,
+            realms.add(new RealmConfig(realm.getName(), RealmAuthenticators.of(realm, i, sources),
+                    RealmAuthorizers.of(realm, localRole, cached),
                     rpc(properties.getRpc(), realm),
                     new PubSubConfig(realm.getPublisherDisclosure(), history, store)));
         }
         // the router's meters (WampMetricsAutoConfiguration) when the application has a MeterRegistry
-        return new WampRouter(config, realms, RouterExecutors.owned(), observer.getIfUnique(() -> RouterObserver.NONE));
+        WampRouter router = new WampRouter(config, realms, RouterExecutors.owned(),
+                observer.getIfUnique(() -> RouterObserver.NONE));
+        built.set(router);
+        return router;
     }
 
     /** The event history rules, each checked: a valid topic and at least one bound, or the application fails. */

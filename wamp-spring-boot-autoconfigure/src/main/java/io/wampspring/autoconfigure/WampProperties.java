@@ -16,8 +16,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local) have
- * classes of their own.
+ * Configuration of the embedded WAMP router. The groups (wamp.rpc, wamp.pubsub, wamp.send-buffer, wamp.local,
+ * wamp.limits) have classes of their own.
  * <p>
  * The properties validate themselves when they are bound (Spring Boot calls {@link #validate} because the class is a
  * {@link Validator}; no Bean Validation provider is needed): a value the router could only misuse, such as a
@@ -56,9 +56,13 @@ public class WampProperties implements Validator {
      * Realms served by the router; by default one, realm1, open to anonymous clients. Each realm has: name (its URI;
      * default realm1), auth-methods (accepted authentication methods in order of preference; default [anonymous]),
      * anonymous-role (authrole of anonymous sessions; default anonymous), principals (who may authenticate, by
-     * authid: each with its role and the credentials of its methods), caller-disclosure (whether callees learn who calls: on-request, always or never; default on-request) and
-     * publisher-disclosure (whether subscribers learn who published: on-request, always or never; default
-     * on-request).
+     * authid: each with its role and the credentials of its methods: ticket, wampcra, cryptosign, scram), ticket
+     * (how tickets are checked: authentication-manager, default-role), http-principal (for the http method:
+     * role-mapping, first-role, fixed or mapper, and role), dynamic-authenticator (a procedure that checks tickets:
+     * procedure and realm), roles (authorization rules by authrole, each a list of permissions; none: every role may
+     * do everything but use the meta API), caller-disclosure (whether callees learn who calls: on-request, always or
+     * never; default on-request) and publisher-disclosure (whether subscribers learn who published: on-request,
+     * always or never; default on-request).
      */
     private List<WampRealmProperties> realms = new ArrayList<>(List.of(new WampRealmProperties()));
 
@@ -82,6 +86,11 @@ public class WampProperties implements Validator {
 
     @NestedConfigurationProperty
     private final WampLocalSessionProperties local = new WampLocalSessionProperties();
+
+    @NestedConfigurationProperty
+    private final WampAuthorizationProperties authorization = new WampAuthorizationProperties();
+
+    private final WampLimitsProperties limits = new WampLimitsProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -179,6 +188,14 @@ public class WampProperties implements Validator {
         return local;
     }
 
+    public WampAuthorizationProperties getAuthorization() {
+        return authorization;
+    }
+
+    public WampLimitsProperties getLimits() {
+        return limits;
+    }
+
     /** The realm that WampTemplate and annotated endpoints use when they name none. */
     public String resolveDefaultRealm() {
         if (defaultRealm != null) {
@@ -238,6 +255,22 @@ public class WampProperties implements Validator {
         }
         notBlank(errors, "local.authid", properties.local.getAuthid());
         notBlank(errors, "local.authrole", properties.local.getAuthrole());
+        RealmAuthorizers.validateCache(properties.authorization.getCache(), errors);
+        validateLimits(properties.limits, errors);
+    }
+
+    private static void validateLimits(WampLimitsProperties limits, Errors errors) {
+        notNegative(errors, "limits.sessions-per-realm", limits.getSessionsPerRealm());
+        notNegative(errors, "limits.sessions-per-address", limits.getSessionsPerAddress());
+        notNegative(errors, "limits.outstanding-calls-per-session", limits.getOutstandingCallsPerSession());
+        notNegative(errors, "limits.messages-per-second", limits.getMessagesPerSecond());
+        notNegative(errors, "limits.message-burst", limits.getMessageBurst());
+    }
+
+    private static void notNegative(Errors errors, String field, int value) {
+        if (value < 0) {
+            errors.rejectValue(field, "wamp.notNegative", "must not be negative (0 for no limit)");
+        }
     }
 
     private static void validateRealms(WampProperties properties, Errors errors) {
@@ -261,6 +294,29 @@ public class WampProperties implements Validator {
                         "is empty: no client could join the realm (use anonymous)");
             }
             notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
+            RealmAuthorizers.validate(realm, field, properties.uriCheck, errors);
+            RealmCredentialsValidation.validate(realm, field, errors);
+            RealmScram.validate(realm, field, errors);
+            validateAuthenticationSources(properties, realm, field, errors);
+        }
+    }
+
+    /** The http method's role mapping and the dynamic authenticator: complete, with valid URIs and a known realm. */
+    private static void validateAuthenticationSources(WampProperties properties, WampRealmProperties realm,
+            String field, Errors errors) {
+        WampHttpPrincipalProperties http = realm.getHttpPrincipal();
+        if (http.getRoleMapping() == WampHttpPrincipalProperties.RoleMapping.FIXED
+                && (http.getRole() == null || http.getRole().isBlank())) {
+            errors.rejectValue(field + ".http-principal.role", "wamp.blank",
+                    "must be set when http-principal.role-mapping is fixed");
+        }
+        WampDynamicAuthenticatorProperties dynamic = realm.getDynamicAuthenticator();
+        if (dynamic.getProcedure() != null && !properties.uriCheck.isValid(dynamic.getProcedure(), false)) {
+            errors.rejectValue(field + ".dynamic-authenticator.procedure", "wamp.uri", "is not a valid procedure URI");
+        }
+        if (dynamic.getRealm() != null && properties.realms.stream()
+                .noneMatch(other -> dynamic.getRealm().equals(other.getName()))) {
+            errors.rejectValue(field + ".dynamic-authenticator.realm", "wamp.realm", "names no realm of wamp.realms");
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.Map;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.serialization.Serializers;
 import io.wampspring.router.serialization.WampSerializer;
+import io.wampspring.spring.websocket.HandshakePrincipalConverter;
 import io.wampspring.spring.websocket.WampWebSocketHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,15 +39,19 @@ public final class WampWebSocketAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WampWebSocketHandler wampWebSocketHandler(WampRouter router, WampProperties properties) {
+    WampWebSocketHandler wampWebSocketHandler(WampRouter router, WampProperties properties,
+            ObjectProvider<HandshakePrincipalConverter> principals) {
         List<WampSerializer> serializers = properties.getSerializers().stream()
                 .map(serializer -> Serializers.byName(serializer.name()))
                 .toList();
         if (serializers.isEmpty()) {
             throw new IllegalStateException("wamp.serializers is empty: enable at least one serializer");
         }
-        return new WampWebSocketHandler(router, serializers,
+        WampWebSocketHandler handler = new WampWebSocketHandler(router, serializers,
                 (int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxMessageSize().toBytes()));
+        // Spring Security's Authentication with its authorities (WampSecurityAutoConfiguration), else the name only
+        principals.ifUnique(handler::setPrincipalConverter);
+        return handler;
     }
 
     /** The endpoint as the start-up line names it: its path and the serializers it offers. */

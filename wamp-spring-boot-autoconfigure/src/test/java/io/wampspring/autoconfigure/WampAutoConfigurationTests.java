@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.router.RealmConfig;
+import io.wampspring.router.LimitsConfig;
 import io.wampspring.router.RouterConfig;
 import io.wampspring.router.RouterSession;
 import io.wampspring.router.UriCheck;
@@ -61,6 +62,7 @@ class WampAutoConfigurationTests {
             assertThat(router.config().uriCheck()).isEqualTo(UriCheck.LOOSE);
             assertThat(router.config().sendBufferBytes()).isEqualTo(16L * 1024 * 1024);
             assertThat(router.config().slowConsumerPolicy()).isEqualTo(SlowConsumerPolicy.DISCONNECT);
+            assertThat(router.config().limits()).as("no limit by default").isEqualTo(LimitsConfig.NONE);
             assertThat(context.getBean(WampTemplate.class).realm()).isEqualTo("realm1");
         });
     }
@@ -107,7 +109,9 @@ class WampAutoConfigurationTests {
                 "wamp.uri-check=strict", "wamp.max-message-size=1MB", "wamp.serializers=cbor,json",
                 "wamp.send-buffer.max-size=256KB", "wamp.send-buffer.overflow-policy=drop-events",
                 "wamp.default-realm=com.example.second", "wamp.close-timeout=2s",
-                "wamp.allowed-origins=https://*.example.com").run(context -> {
+                "wamp.allowed-origins=https://*.example.com", "wamp.limits.sessions-per-realm=100",
+                "wamp.limits.sessions-per-address=10", "wamp.limits.outstanding-calls-per-session=50",
+                "wamp.limits.messages-per-second=200", "wamp.limits.message-burst=400").run(context -> {
                     assertThat(context).hasNotFailed();
                     WampRouter router = context.getBean(WampRouter.class);
                     assertThat(router.realms()).extracting(realm -> realm.name())
@@ -116,6 +120,7 @@ class WampAutoConfigurationTests {
                     assertThat(router.config().sendBufferBytes()).isEqualTo(256L * 1024);
                     assertThat(router.config().slowConsumerPolicy()).isEqualTo(SlowConsumerPolicy.DROP_EVENTS);
                     assertThat(router.config().closeTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(router.config().limits()).isEqualTo(new LimitsConfig(100, 10, 50, 200, 400));
                     assertThat(context.getBean(WampTemplate.class).realm()).isEqualTo("com.example.second");
 
                     SimpleUrlHandlerMapping mapping = context.getBean("wampHandlerMapping",

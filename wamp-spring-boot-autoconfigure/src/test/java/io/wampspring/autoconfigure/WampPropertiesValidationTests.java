@@ -40,6 +40,11 @@ class WampPropertiesValidationTests {
             "wamp.realms[0].name             | 'a b'  | a b         | is not a valid realm URI",
             "wamp.realms[0].auth-methods     | ''     | []          | is empty",
             "wamp.realms[0].anonymous-role   | ''     | ''          | must not be blank",
+            "wamp.limits.sessions-per-realm  | -1     | -1          | must not be negative (0 for no limit)",
+            "wamp.limits.sessions-per-address | -1    | -1          | must not be negative (0 for no limit)",
+            "wamp.limits.outstanding-calls-per-session | -1 | -1    | must not be negative (0 for no limit)",
+            "wamp.limits.messages-per-second | -10    | -10         | must not be negative (0 for no limit)",
+            "wamp.limits.message-burst       | -1     | -1          | must not be negative (0 for no limit)",
     })
     void nonsenseFailsStartupNamingThePropertyAndItsValue(String property, String value, String shown,
             String reason) {
@@ -93,7 +98,9 @@ class WampPropertiesValidationTests {
     void sensibleEdgeValuesStart() {
         runner.withPropertyValues("wamp.max-message-size=1B", "wamp.local.event-backlog=1",
                 "wamp.send-buffer.max-size=1B", "wamp.close-timeout=1ms", "wamp.handshake-timeout=1ms",
-                "wamp.rpc.call-timeout=0", "wamp.path=/").run(context -> assertThat(context).hasNotFailed());
+                "wamp.rpc.call-timeout=0", "wamp.path=/", "wamp.limits.sessions-per-realm=1",
+                "wamp.limits.messages-per-second=1", "wamp.limits.message-burst=0")
+                .run(context -> assertThat(context).hasNotFailed());
     }
 
     private static void assertReport(Throwable failure, String property, String value, String reason) {

@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The advanced PubSub profile with a third-party JavaScript client ({@link #library()} with {@link #serializer()}) in
@@ -45,6 +46,7 @@ import org.springframework.context.annotation.Import;
  * there the other event would have been there too. A publisher's own events would precede its PUBLISHED on its own
  * connection (the broker hands out the events before it acknowledges), so an acknowledged publish is its marker.
  */
+@ActiveProfiles("interop")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "wamp.pubsub.event-history[0].topic=" + AbstractAdvancedPubSubInteropTest.HISTORY,
         "wamp.pubsub.event-history[0].match=prefix",

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The advanced RPC profile with a third-party JavaScript client ({@link #library()} with {@link #serializer()}) in
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
  * procedures of {@link AdvancedRpcTestBeans}: pattern-based and shared registrations, progressive call results,
  * call canceling, call timeouts and caller identification. Subclasses add what only one library can do.
  */
+@ActiveProfiles("interop")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(InteropTestBeans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The session meta API and testaments with autobahn-js 26 ({@link #serializer()}) against the sample app: a watcher
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
  * class are killed (by id): the application context, with its in-process sessions, is shared with the other interop
  * tests.
  */
+@ActiveProfiles("interop")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(InteropTestBeans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The sample app on a random port of 127.0.0.1, a third-party JavaScript client in a node process ({@link #library()}
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
  * so the router translates between the two). Each test makes the clients call, register, publish and subscribe
  * across each other, the sample's annotated beans and {@link WampTemplate}, and checks what arrived, value by value.
  */
+@ActiveProfiles("interop")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(InteropTestBeans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is a condition on the test method, so the test runner reports each serializer's test as skipped with the reason
  * (and no application is started for it); {@code -Dwamp.interop.python=<path>} runs another interpreter.
  */
+@ActiveProfiles("interop")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(InteropTestBeans.class)
 class AutobahnPythonInteropTest {

@@ -68,6 +68,11 @@ final class NodeWampClient implements AutoCloseable {
      * package.
      */
     static NodeWampClient start(String library) throws IOException {
+        return start(library, Map.of());
+    }
+
+    /** Starts the driver with these environment variables added (such as NODE_EXTRA_CA_CERTS for a test CA). */
+    static NodeWampClient start(String library, Map<String, String> environment) throws IOException {
         if (!Files.isDirectory(JS_DIR.resolve("node_modules").resolve(library.equals("autobahn") ? "autobahn" : "wampy"))) {
             throw new IllegalStateException(JS_DIR.resolve("node_modules") + " lacks the npm packages: the build runs "
                     + "'npm ci' in generate-test-resources (mvn -pl sample-app generate-test-resources)");
@@ -79,6 +84,7 @@ final class NodeWampClient implements AutoCloseable {
         command.addAll(List.of("--no-warnings", "wamp-driver.mjs", library));
         ProcessBuilder builder = new ProcessBuilder(command).directory(JS_DIR.toFile());
         builder.environment().put("WAMP_DRIVER_IDLE_LIMIT_MS", "120000");
+        builder.environment().putAll(environment);
         NodeWampClient client = new NodeWampClient(library, builder.start());
         try {
             Map<String, Object> ready = client.await(0L, DEFAULT_TIMEOUT);
@@ -147,6 +153,30 @@ final class NodeWampClient implements AutoCloseable {
         protocol = (String) result.get("protocol");
         return new Welcome(((Number) result.get("sessionId")).longValue(), (String) result.get("authid"),
                 (String) result.get("authrole"));
+    }
+
+    /**
+     * Joins authenticating as {@code auth} says (autobahn-js only; see wamp-driver.mjs, connect.auth: authid,
+     * methods, ticket, secret, privateKey, authextra): the WELCOME's identity, or the ABORT's reason.
+     */
+    JoinOutcome join(String url, String realm, String serializer, Map<String, Object> auth) {
+        Map<String, Object> reply = request(Map.of("op", "connect", "url", url, "realm", realm,
+                "serializer", serializer, "auth", auth));
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            Map<String, Object> result = resultOf(reply);
+            return new JoinOutcome((String) result.get("authid"), (String) result.get("authrole"),
+                    (String) result.get("authmethod"), null);
+        }
+        if (reply.get("error") instanceof Map<?, ?> error) {
+            return new JoinOutcome(null, null, null, (String) error.get("uri"));
+        }
+        throw new AssertionError(library + " join failed in the driver: " + reply.get("failure") + "\n"
+                + diagnostics());
+    }
+
+    /** How an authenticated join ended: WELCOME (authid, authrole, authmethod) or ABORT (its reason). */
+    record JoinOutcome(@Nullable String authid, @Nullable String authrole, @Nullable String authmethod,
+            @Nullable String abortReason) {
     }
 
     /** The session a client joined: its id, authid and authrole from WELCOME. */

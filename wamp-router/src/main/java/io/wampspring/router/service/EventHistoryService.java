@@ -85,7 +85,8 @@ public final class EventHistoryService {
         if (subscription == null) {
             throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION, "no subscription " + id);
         }
-        if (!realm.broker().authorizer().isAuthorized(caller, Action.SUBSCRIBE, subscription.uri())) {
+        if (!realm.broker().authorizer().isAuthorized(caller, Action.SUBSCRIBE, subscription.uri(),
+                subscription.match())) {
             throw new WampException(WampUris.NOT_AUTHORIZED,
                     "not authorized to subscribe to '" + subscription.uri() + "'");
         }

@@ -2,6 +2,7 @@ package io.wampspring.router.transport;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,12 +12,24 @@ import org.jspecify.annotations.Nullable;
  * @param type the transport kind, such as {@code websocket}
  * @param serializer the negotiated serializer's name
  * @param remoteAddress the peer's address, when known
- * @param principal the principal the HTTP handshake authenticated, when there is one
+ * @param principal the principal the HTTP handshake authenticated, when there is one; a {@link TransportPrincipal}
+ *        when the transport could tell its authorities
  */
 public record TransportInfo(String type, String serializer, @Nullable InetSocketAddress remoteAddress,
         @Nullable Principal principal) {
 
     public static TransportInfo local() {
         return new TransportInfo("local", "none", null, null);
+    }
+
+    /** The authenticated principal as the router reads it: its name, and its authorities when the transport knew them. */
+    public @Nullable TransportPrincipal authenticatedPrincipal() {
+        if (principal instanceof TransportPrincipal known) {
+            return known;
+        }
+        if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+            return null;
+        }
+        return new TransportPrincipal(principal.getName(), List.of(), type);
     }
 }

@@ -26,21 +26,23 @@ public final class WampArgumentResolverComposite {
         this.converter = converter;
     }
 
-    /** For {@code @WampProcedure} methods: the application's resolvers, then context, caller and payload. */
+    /** For {@code @WampProcedure} methods: the application's resolvers, then context, caller, principal and payload. */
     public static WampArgumentResolverComposite forProcedures(List<? extends WampArgumentResolver> custom,
             WampPayloadConverter converter) {
         List<WampArgumentResolver> resolvers = new ArrayList<>(custom);
         resolvers.add(new ContextArgumentResolver(WampCallContext.class));
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new PrincipalArgumentResolver());
         resolvers.add(new ProgressArgumentResolver());
         return new WampArgumentResolverComposite(resolvers, converter);
     }
 
-    /** For {@code @WampTopic} methods: the application's resolvers, then context and payload. */
+    /** For {@code @WampTopic} methods: the application's resolvers, then context, publisher principal and payload. */
     public static WampArgumentResolverComposite forTopics(List<? extends WampArgumentResolver> custom,
             WampPayloadConverter converter) {
         List<WampArgumentResolver> resolvers = new ArrayList<>(custom);
         resolvers.add(new ContextArgumentResolver(WampEventContext.class));
+        resolvers.add(new PrincipalArgumentResolver());
         return new WampArgumentResolverComposite(resolvers, converter);
     }
 

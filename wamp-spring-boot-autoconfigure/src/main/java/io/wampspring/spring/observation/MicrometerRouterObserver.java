@@ -10,13 +10,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.wampspring.router.Limit;
 import io.wampspring.router.RouterObserver;
 import io.wampspring.router.message.MessageType;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The router's {@link RouterObserver} as Micrometer meters: counters of messages, events, drops, slow consumers,
- * protocol violations and authentication failures, and a timer of calls. Tags are few and bounded (realm, message
+ * protocol violations, authentication failures and limits exceeded, and a timer of calls. Tags are few and bounded (realm, message
  * type, transport, serializer, outcome, error URI); no session or request id is ever a tag. Meters are looked up
  * once and kept, so the routing threads only increment them. The gauges (sessions, queued send-buffer bytes) are
  * {@link WampRouterMeters}'.
@@ -101,6 +102,14 @@ public final class MicrometerRouterObserver implements RouterObserver {
         Counter.builder("wamp.authentication.failures")
                 .description("Sessions that failed to authenticate to a realm")
                 .tags("realm", realm, "authmethod", authMethod != null ? authMethod : "none", "error", error)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void limitExceeded(@Nullable String realm, Limit limit) {
+        Counter.builder("wamp.limits.exceeded")
+                .description("Sessions refused (ABORT) or requests refused (ERROR) for a limit of wamp.limits")
+                .tags("realm", realm(realm), "limit", limit.tagValue())
                 .register(registry).increment();
     }
 

@@ -1,11 +1,13 @@
 package io.wampspring.spring.websocket;
 
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.util.List;
 
 import io.wampspring.router.WampConnection;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.serialization.WampSerializer;
+import io.wampspring.router.transport.TransportPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,17 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
     private final WampRouter router;
     private final List<WampSerializer> serializers;
     private final int maxMessageSize;
+    private volatile HandshakePrincipalConverter principals = HandshakePrincipalConverter.NAME_ONLY;
 
     public WampWebSocketHandler(WampRouter router, List<WampSerializer> serializers, int maxMessageSize) {
         this.router = router;
         this.serializers = List.copyOf(serializers);
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /** How the handshake's principal reaches the router (the {@code http} authentication method reads it). */
+    public void setPrincipalConverter(HandshakePrincipalConverter principals) {
+        this.principals = principals;
     }
 
     @Override
@@ -54,7 +62,10 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
             session.close(CloseStatus.PROTOCOL_ERROR.withReason("no supported WAMP subprotocol offered"));
             return;
         }
-        WampConnection connection = router.connect(new WebSocketTransport(session, serializer, router.executors().closer()), serializer);
+        Principal handshake = session.getPrincipal();
+        TransportPrincipal principal = handshake != null ? principals.convert(handshake) : null;
+        WampConnection connection = router.connect(
+                new WebSocketTransport(session, serializer, principal, router.executors().closer()), serializer);
         session.getAttributes().put(CONNECTION, new Inbound(connection, serializer.isBinary(), maxMessageSize));
     }
 

@@ -10,6 +10,7 @@ import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.Transport;
 import io.wampspring.router.transport.TransportInfo;
+import io.wampspring.router.transport.TransportPrincipal;
 import io.wampspring.router.transport.WriteCallback;
 import jakarta.websocket.RemoteEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -39,12 +40,13 @@ final class WebSocketTransport implements Transport {
     private final RemoteEndpoint.@Nullable Async async;
     private final Executor closer;
 
-    WebSocketTransport(WebSocketSession session, WampSerializer serializer, Executor closer) {
+    /** {@code principal}: who the handshake authenticated, as the router is to see it (null: nobody). */
+    WebSocketTransport(WebSocketSession session, WampSerializer serializer, @Nullable TransportPrincipal principal,
+            Executor closer) {
         this.session = session;
         this.closer = closer;
         this.serializer = serializer;
-        this.info = new TransportInfo("websocket", serializer.name(), session.getRemoteAddress(),
-                session.getPrincipal());
+        this.info = new TransportInfo("websocket", serializer.name(), session.getRemoteAddress(), principal);
         this.async = JAKARTA_PRESENT ? asyncRemote(session) : null;
     }
 

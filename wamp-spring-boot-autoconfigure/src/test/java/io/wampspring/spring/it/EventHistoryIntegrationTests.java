@@ -16,9 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Event history configured with {@code wamp.pubsub.event-history}: a remote client and the application publish,
- * another remote client reads the history of its subscription with {@code wamp.subscription.get_events}.
+ * another remote client reads the history of its subscription with {@code wamp.subscription.get_events}, which the
+ * test grants anonymous clients (the meta API is closed to clients by default).
  */
 @TestPropertySource(properties = {
+        "wamp.realms[0].roles.anonymous.permissions[0].uri=",
+        "wamp.realms[0].roles.anonymous.permissions[0].match=prefix",
+        "wamp.realms[0].roles.anonymous.permissions[0].allow=all",
+        "wamp.realms[0].roles.anonymous.permissions[1].uri=wamp.subscription.get_events",
+        "wamp.realms[0].roles.anonymous.permissions[1].allow=call",
         "wamp.pubsub.event-history[0].topic=com.test.history.",
         "wamp.pubsub.event-history[0].match=prefix",
         "wamp.pubsub.event-history[0].limit=3",

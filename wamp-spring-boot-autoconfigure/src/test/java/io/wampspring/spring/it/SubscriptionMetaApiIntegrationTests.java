@@ -7,13 +7,22 @@ import java.util.concurrent.BlockingQueue;
 import io.wampspring.router.message.Event;
 import io.wampspring.spring.core.WampLocalSessions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The subscription meta API seen by remote clients over a real WebSocket: an annotated {@code @WampTopic} subscriber
- * is listed like any other, and one client's SUBSCRIBE is told to another through the meta events.
+ * is listed like any other, and one client's SUBSCRIBE is told to another through the meta events. The meta API is
+ * closed to clients by default: the test grants anonymous clients the subscription meta API explicitly.
  */
+@TestPropertySource(properties = {
+        "wamp.realms[0].roles.anonymous.permissions[0].uri=",
+        "wamp.realms[0].roles.anonymous.permissions[0].match=prefix",
+        "wamp.realms[0].roles.anonymous.permissions[0].allow=all",
+        "wamp.realms[0].roles.anonymous.permissions[1].uri=wamp.subscription.",
+        "wamp.realms[0].roles.anonymous.permissions[1].match=prefix",
+        "wamp.realms[0].roles.anonymous.permissions[1].allow=call,subscribe"})
 class SubscriptionMetaApiIntegrationTests extends AbstractWampIntegrationTests {
 
     @Autowired

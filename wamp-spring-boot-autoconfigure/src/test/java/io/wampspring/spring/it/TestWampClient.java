@@ -50,22 +50,46 @@ public final class TestWampClient extends TestWampSession {
     private final Map<Long, BlockingQueue<Result>> progress = new ConcurrentHashMap<>();
     private final BlockingQueue<Interrupt> interrupts = new LinkedBlockingQueue<>();
 
-    private TestWampClient(@Nullable WampSerializer serializer, URI uri, String... subprotocols) {
-        super(serializer, uri, subprotocols);
+    private TestWampClient(@Nullable WampSerializer serializer, URI uri, Map<String, String> headers,
+            String... subprotocols) {
+        super(serializer, uri, headers, subprotocols);
     }
 
     /** Opens a WebSocket offering the serializer's subprotocol. */
     public static TestWampClient connect(URI uri, String serializerName) {
+        return connect(uri, serializerName, Map.of());
+    }
+
+    /** Opens a WebSocket offering the serializer's subprotocol, with these HTTP headers on the handshake. */
+    public static TestWampClient connect(URI uri, String serializerName, Map<String, String> headers) {
         WampSerializer serializer = Serializers.byName(serializerName);
         if (serializer == null) {
             throw new IllegalArgumentException(serializerName);
         }
-        return started(new TestWampClient(serializer, uri, serializer.subprotocol()));
+        return started(new TestWampClient(serializer, uri, headers, serializer.subprotocol()));
+    }
+
+    private TestWampClient(java.net.http.HttpClient http, Map<String, String> headers, WampSerializer serializer,
+            URI uri) {
+        super(http, headers, serializer, uri);
+    }
+
+    /**
+     * Opens a WebSocket offering the serializer's subprotocol through {@code http} (its TLS trust) with extra
+     * handshake {@code headers} (an Origin).
+     */
+    public static TestWampClient connect(java.net.http.HttpClient http, Map<String, String> headers, URI uri,
+            String serializerName) {
+        WampSerializer serializer = Serializers.byName(serializerName);
+        if (serializer == null) {
+            throw new IllegalArgumentException(serializerName);
+        }
+        return started(new TestWampClient(http, headers, serializer, uri));
     }
 
     /** Opens a WebSocket offering exactly these subprotocols (none at all when empty); frames are not decoded. */
     public static TestWampClient connectRaw(URI uri, String... subprotocols) {
-        return started(new TestWampClient(null, uri, subprotocols));
+        return started(new TestWampClient(null, uri, Map.of(), subprotocols));
     }
 
     private static TestWampClient started(TestWampClient client) {

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.wampspring.router.message.Abort;
+import io.wampspring.router.message.Authenticate;
+import io.wampspring.router.message.Challenge;
 import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
 import io.wampspring.router.message.Hello;
@@ -42,8 +44,20 @@ abstract class TestWampSession implements AutoCloseable {
 
     /** Opens the WebSocket; frames are read once {@link #startReading()} is called on the finished client. */
     TestWampSession(@Nullable WampSerializer serializer, URI uri, String... subprotocols) {
+        this(serializer, uri, Map.of(), subprotocols);
+    }
+
+    /** As above, sending these HTTP headers (such as Authorization) with the WebSocket handshake. */
+    TestWampSession(@Nullable WampSerializer serializer, URI uri, Map<String, String> headers,
+            String... subprotocols) {
         this.serializer = serializer;
-        this.webSocket = new TestWebSocket(uri, TIMEOUT, this::received, subprotocols);
+        this.webSocket = new TestWebSocket(uri, TIMEOUT, this::received, headers, subprotocols);
+    }
+
+    /** Opens the WebSocket through {@code http} with extra handshake {@code headers}. */
+    TestWampSession(java.net.http.HttpClient http, Map<String, String> headers, WampSerializer serializer, URI uri) {
+        this.serializer = serializer;
+        this.webSocket = new TestWebSocket(http, headers, uri, TIMEOUT, this::received, serializer.subprotocol());
     }
 
     /** Starts delivering frames: only now, so that none meets a subclass whose fields are not set yet. */
@@ -96,6 +110,20 @@ abstract class TestWampSession implements AutoCloseable {
             return welcome;
         }
         throw new AssertionError("expected WELCOME, got " + reply);
+    }
+
+    /**
+     * Sends HELLO with these details and answers each CHALLENGE with the signature {@code respond} computes from it;
+     * returns the WELCOME or ABORT that ends the opening.
+     */
+    public WampMessage authenticate(String realm, Map<String, Object> details, Function<Challenge, String> respond) {
+        send(new Hello(realm, details));
+        WampMessage reply = next();
+        while (reply instanceof Challenge challenge) {
+            send(new Authenticate(respond.apply(challenge), Map.of()));
+            reply = next();
+        }
+        return reply;
     }
 
     /**
@@ -286,6 +314,11 @@ abstract class TestWampSession implements AutoCloseable {
     /** Frames a raw client could not decode. */
     public List<Object> undecodableFrames() {
         return List.copyOf(undecodable);
+    }
+
+    /** Drops the connection without a close handshake or GOODBYE: the network failed. */
+    public void dropConnection() {
+        webSocket.abort();
     }
 
     /** Closes the WebSocket normally and waits (briefly) for the server's close. */

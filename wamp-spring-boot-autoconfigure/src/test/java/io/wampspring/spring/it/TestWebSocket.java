@@ -34,6 +34,21 @@ final class TestWebSocket {
 
     /** Opens the WebSocket offering exactly these subprotocols; {@code frames} gets none before startReading(). */
     TestWebSocket(URI uri, Duration timeout, Consumer<Object> frames, String... subprotocols) {
+        this(HTTP, java.util.Map.of(), uri, timeout, frames, subprotocols);
+    }
+
+    /** As above, sending these HTTP headers (such as Authorization) with the handshake. */
+    TestWebSocket(URI uri, Duration timeout, Consumer<Object> frames, java.util.Map<String, String> headers,
+            String... subprotocols) {
+        this(HTTP, headers, uri, timeout, frames, subprotocols);
+    }
+
+    /**
+     * Opens the WebSocket through {@code http} (a client with its own TLS trust, say) with these extra handshake
+     * {@code headers} (an Origin, say).
+     */
+    TestWebSocket(HttpClient http, java.util.Map<String, String> headers, URI uri, Duration timeout,
+            Consumer<Object> frames, String... subprotocols) {
         this.timeout = timeout;
         this.frames = frames;
         this.sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -41,7 +56,8 @@ final class TestWebSocket {
             thread.setDaemon(true);
             return thread;
         });
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(timeout);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
+        headers.forEach(builder::header);
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -75,6 +91,12 @@ final class TestWebSocket {
     /** Completes with the WebSocket close status code once the server closed the connection (or it failed: -1). */
     CompletableFuture<Integer> closed() {
         return closed;
+    }
+
+    /** Drops the connection without a close handshake, as a network failure or a killed client would. */
+    void abort() {
+        webSocket.abort();
+        sender.shutdownNow();
     }
 
     /** Closes the WebSocket normally and waits (briefly) for the server's close. */
