@@ -46,7 +46,7 @@ public final class WampStartupLog implements ApplicationListener<ContextRefreshe
     /** The line, for example {@code WAMP router on WebSocket /ws (json, msgpack, cbor); realms [realm1]}. */
     String line() {
         List<String> realms = router.realms().stream().map(Realm::name).toList();
-        String served = transports.isEmpty() ? "in-process only (no transport: not a servlet web application)"
+        String served = transports.isEmpty() ? "in-process only (no transport: not a web application)"
                 : "on " + String.join(", ", transports.stream().map(WampTransportInfo::describe).toList());
         return "WAMP router " + served + "; realms " + realms;
     }

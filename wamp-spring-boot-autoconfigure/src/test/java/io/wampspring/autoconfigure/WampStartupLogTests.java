@@ -42,7 +42,7 @@ class WampStartupLogTests {
     @Test
     void withoutATransportSaysSo(CapturedOutput output) {
         new ApplicationContextRunner().withConfiguration(WAMP).run(context -> assertThat(lines(output))
-                .containsExactly("WAMP router in-process only (no transport: not a servlet web application); "
+                .containsExactly("WAMP router in-process only (no transport: not a web application); "
                         + "realms [realm1]"));
     }
 

@@ -186,6 +186,14 @@ public final class TestWampClient extends TestWampSession {
         return request(request -> new Call(request, Map.of(), procedure, Payload.of(args, kwargs)));
     }
 
+    /** Calls with the CALL sent in frames of at most {@code partSize} bytes (first and continuation frames). */
+    public CompletableFuture<WampMessage> callInParts(String procedure, List<?> args, int partSize) {
+        long request = nextRequestId();
+        CompletableFuture<WampMessage> reply = expectAnswer(request);
+        sendInParts(new Call(request, Map.of(), procedure, Payload.of(args, null)), partSize);
+        return reply;
+    }
+
     public CompletableFuture<WampMessage> call(String procedure, Object... args) {
         return call(procedure, List.of(args), null);
     }

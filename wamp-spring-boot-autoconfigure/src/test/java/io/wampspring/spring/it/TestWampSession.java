@@ -84,6 +84,13 @@ abstract class TestWampSession implements AutoCloseable {
         return serializer().isBinary() ? sendBinary(frame) : sendText(new String(frame, StandardCharsets.UTF_8));
     }
 
+    /** Sends a message in frames of at most {@code partSize} bytes (first frame and continuation frames). */
+    public Future<?> sendInParts(WampMessage message, int partSize) {
+        byte[] frame = serializer().serialize(message);
+        return webSocket.sendInParts(serializer().isBinary() ? frame : new String(frame, StandardCharsets.UTF_8),
+                partSize);
+    }
+
     public Future<?> sendText(String text) {
         return webSocket.sendText(text);
     }

@@ -83,6 +83,32 @@ final class TestWebSocket {
         return sender.submit(() -> webSocket.sendBinary(ByteBuffer.wrap(bytes), true).join());
     }
 
+    /**
+     * Sends one message as a first frame and continuation frames of at most {@code partSize} bytes (characters, for
+     * text; a surrogate pair is never split), as a client that streams a large message does.
+     */
+    Future<?> sendInParts(Object message, int partSize) {
+        return sender.submit(() -> {
+            if (message instanceof String text) {
+                for (int start = 0; start < text.length(); ) {
+                    int end = Math.min(text.length(), start + partSize);
+                    if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                        end--;
+                    }
+                    webSocket.sendText(text.substring(start, end), end == text.length()).join();
+                    start = end;
+                }
+            }
+            else {
+                byte[] bytes = (byte[]) message;
+                for (int start = 0; start < bytes.length; start += partSize) {
+                    int end = Math.min(bytes.length, start + partSize);
+                    webSocket.sendBinary(ByteBuffer.wrap(bytes, start, end - start), end == bytes.length).join();
+                }
+            }
+        });
+    }
+
     /** The subprotocol the server accepted ("" when none). */
     String subprotocol() {
         return webSocket.getSubprotocol();
