@@ -17,6 +17,7 @@ import io.wampspring.spring.binding.WampPayloadConverter;
 import io.wampspring.spring.core.WampLocalSessions;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.invocation.WampEndpointRegistrar;
+import io.wampspring.spring.webflux.ReactiveWampWebSocketHandler;
 import io.wampspring.spring.websocket.WampWebSocketHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link WampAutoConfiguration} and {@link WampWebSocketAutoConfiguration}. */
+/**
+ * {@link WampAutoConfiguration}, {@link WampWebSocketAutoConfiguration} and
+ * {@link WampReactiveWebSocketAutoConfiguration}.
+ */
 class WampAutoConfigurationTests {
 
     private static final AutoConfigurations WAMP = AutoConfigurations.of(WampAutoConfiguration.class,
-            WampWebSocketAutoConfiguration.class);
+            WampWebSocketAutoConfiguration.class, WampReactiveWebSocketAutoConfiguration.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(WAMP);
 
@@ -80,6 +84,30 @@ class WampAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(WampWebSocketHandler.class)
                     .doesNotHaveBean(SimpleUrlHandlerMapping.class);
         });
+    }
+
+    @Test
+    void reactiveWebApplicationServesTheReactiveHandlerAtWsWithTheOriginCheck() {
+        new ReactiveWebApplicationContextRunner().withConfiguration(WAMP)
+                .withPropertyValues("wamp.allowed-origins=https://app.example.com", "wamp.max-message-size=1MB")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ReactiveWampWebSocketHandler.class);
+                    org.springframework.web.reactive.handler.SimpleUrlHandlerMapping mapping = context.getBean(
+                            "wampReactiveHandlerMapping", org.springframework.web.reactive.handler.SimpleUrlHandlerMapping.class);
+                    assertThat(mapping.getUrlMap()).containsOnlyKeys("/ws");
+                    assertThat(mapping.getUrlMap().get("/ws")).isSameAs(context.getBean(ReactiveWampWebSocketHandler.class));
+                    assertThat(mapping.getOrder()).isEqualTo(WampReactiveWebSocketAutoConfiguration.HANDLER_MAPPING_ORDER);
+                    ReactiveWampWebSocketHandler handler = context.getBean(ReactiveWampWebSocketHandler.class);
+                    assertThat(handler.getSubProtocols()).containsExactly("wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor");
+                    assertThat(ReflectionTestUtils.getField(handler, "maxMessageSize")).isEqualTo(1024 * 1024);
+                });
+    }
+
+    @Test
+    void noReactiveWebSocketEndpointInAServletWebApplication() {
+        webRunner.run(context -> assertThat(context).hasSingleBean(WampWebSocketHandler.class)
+                .doesNotHaveBean(ReactiveWampWebSocketHandler.class)
+                .doesNotHaveBean("wampReactiveHandlerMapping"));
     }
 
     @Test

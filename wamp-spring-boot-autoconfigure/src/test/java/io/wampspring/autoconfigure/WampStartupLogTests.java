@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WampStartupLogTests {
 
     private static final AutoConfigurations WAMP = AutoConfigurations.of(WampAutoConfiguration.class,
-            WampWebSocketAutoConfiguration.class);
+            WampWebSocketAutoConfiguration.class, WampReactiveWebSocketAutoConfiguration.class);
 
     @Test
     void namesThePathTheSerializersAndTheRealms(CapturedOutput output) {
@@ -37,6 +38,13 @@ class WampStartupLogTests {
     void defaults(CapturedOutput output) {
         new WebApplicationContextRunner().withConfiguration(WAMP).run(context -> assertThat(lines(output))
                 .containsExactly("WAMP router on WebSocket /ws (json, msgpack, cbor); realms [realm1]"));
+    }
+
+    @Test
+    void namesReactorNettyInAReactiveApplication(CapturedOutput output) {
+        new ReactiveWebApplicationContextRunner().withConfiguration(WAMP).withPropertyValues("wamp.serializers=msgpack")
+                .run(context -> assertThat(lines(output))
+                        .containsExactly("WAMP router on WebSocket /ws on Reactor Netty (msgpack); realms [realm1]"));
     }
 
     @Test
