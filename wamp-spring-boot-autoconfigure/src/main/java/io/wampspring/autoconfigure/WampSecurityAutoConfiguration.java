@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +29,10 @@ public final class WampSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HandshakePrincipalConverter wampHandshakePrincipalConverter() {
-        return new SpringSecurityPrincipalConverter();
+    HandshakePrincipalConverter wampHandshakePrincipalConverter(ApplicationContext context) {
+        // a principal that is no Authentication is named after the stack that authenticated it
+        return new SpringSecurityPrincipalConverter(context instanceof ReactiveWebApplicationContext
+                ? HandshakePrincipalConverter.nameOnly("webflux") : HandshakePrincipalConverter.NAME_ONLY);
     }
 
     /** After the application's own resolvers, which may claim Authentication parameters themselves. */

@@ -46,9 +46,7 @@ public final class ReactiveWampWebSocketHandler implements WebHandler {
     private static final Logger logger = LoggerFactory.getLogger(ReactiveWampWebSocketHandler.class);
 
     /** The name of any principal, without authorities, as WebFlux authenticated it. */
-    public static final HandshakePrincipalConverter NAME_ONLY = principal ->
-            principal.getName() == null || principal.getName().isBlank()
-                    ? null : new TransportPrincipal(principal.getName(), List.of(), "webflux");
+    public static final HandshakePrincipalConverter NAME_ONLY = HandshakePrincipalConverter.nameOnly("webflux");
 
     private final WampRouter router;
     private final List<WampSerializer> serializers;

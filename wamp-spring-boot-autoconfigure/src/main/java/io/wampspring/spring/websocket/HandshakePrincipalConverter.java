@@ -16,8 +16,13 @@ import org.jspecify.annotations.Nullable;
 public interface HandshakePrincipalConverter {
 
     /** The name of any principal, without authorities, as the servlet container authenticated it. */
-    HandshakePrincipalConverter NAME_ONLY = principal -> principal.getName() == null || principal.getName().isBlank()
-            ? null : new TransportPrincipal(principal.getName(), List.of(), "servlet");
+    HandshakePrincipalConverter NAME_ONLY = nameOnly("servlet");
+
+    /** The name of any principal, without authorities, with {@code provider} as the session's authprovider. */
+    static HandshakePrincipalConverter nameOnly(String provider) {
+        return principal -> principal.getName() == null || principal.getName().isBlank()
+                ? null : new TransportPrincipal(principal.getName(), List.of(), provider);
+    }
 
     @Nullable TransportPrincipal convert(Principal principal);
 }
