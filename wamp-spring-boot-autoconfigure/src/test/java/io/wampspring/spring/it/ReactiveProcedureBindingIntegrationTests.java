@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link ProcedureBindingIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveProcedureBindingIntegrationTests extends ProcedureBindingIntegrationTests {
+}

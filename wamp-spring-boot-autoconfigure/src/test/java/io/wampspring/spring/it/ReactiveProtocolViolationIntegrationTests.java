@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link ProtocolViolationIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveProtocolViolationIntegrationTests extends ProtocolViolationIntegrationTests {
+}
