@@ -29,6 +29,11 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownIntegrationTests {
 
+    /** The web stack the application runs on: {@code servlet} (Tomcat) here, {@code reactive} in a subclass. */
+    String webApplicationType() {
+        return "servlet";
+    }
+
     private ConfigurableApplicationContext context;
     private BlockingEndpoint blocking;
     private URI uri;
@@ -37,6 +42,7 @@ class GracefulShutdownIntegrationTests {
     private void start(String gracePeriod) {
         context = new SpringApplicationBuilder(WampTestApplication.class)
                 .properties("server.address=127.0.0.1", "server.port=0", "wamp.close-timeout=30s",
+                        "spring.main.web-application-type=" + webApplicationType(),
                         "spring.main.banner-mode=off", "spring.lifecycle.timeout-per-shutdown-phase=" + gracePeriod,
                         "management.endpoints.web.exposure.include=wamp,health",
                         "management.endpoint.health.show-details=always")

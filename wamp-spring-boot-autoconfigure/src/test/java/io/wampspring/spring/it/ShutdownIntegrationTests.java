@@ -22,10 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShutdownIntegrationTests {
 
+    /** The web stack the application runs on: {@code servlet} (Tomcat) here, {@code reactive} in a subclass. */
+    String webApplicationType() {
+        return "servlet";
+    }
+
     @Test
     void shutdownSaysGoodbyeToRemoteSessionsBeforeTheServerStops() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WampTestApplication.class)
                 .properties("server.address=127.0.0.1", "server.port=0", "wamp.close-timeout=30s",
+                        "spring.main.web-application-type=" + webApplicationType(),
                         "spring.main.banner-mode=off")
                 .run();
         TestWampClient json = null;

@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link AdvancedRpcCancellationIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveAdvancedRpcCancellationIntegrationTests extends AdvancedRpcCancellationIntegrationTests {
+}
