@@ -48,4 +48,14 @@ class SecurityBenchmarksTest {
             }
         }
     }
+
+    @Test
+    void bothEd25519ProvidersVerifyTheSignature() throws Exception {
+        for (String provider : new String[] {"jdk", "bouncycastle"}) {
+            Ed25519VerifyBenchmark benchmark = new Ed25519VerifyBenchmark();
+            benchmark.provider = provider;
+            benchmark.setUp();
+            assertThat(benchmark.verify()).as(provider).isTrue();
+        }
+    }
 }
