@@ -67,6 +67,7 @@ public class AuthorizationBenchmark {
     String lookup;
 
     private final AuthIdentity user = new AuthIdentity("alice", "user", "ticket", "static");
+    private Map<String, List<Permission>> permissions;
     private RuleAuthorizer ruleAuthorizer;
     private Authorizer slow;
     private CachingAuthorizer cached;
@@ -78,7 +79,7 @@ public class AuthorizationBenchmark {
     public void setUp() {
         orgs = Math.max(1, rulesPerRole / RULES_PER_ORG);
         Random random = new Random(42);
-        Map<String, List<Permission>> permissions = new HashMap<>();
+        permissions = new HashMap<>();
         // the user's rules again, as kind by URI: what tells the lookups which rule decides them
         UriTable<String> userRules = new UriTable<>();
         for (String role : ROLES) {
@@ -96,6 +97,16 @@ public class AuthorizationBenchmark {
                 throw new IllegalStateException(uris[i] + " is not " + (allowed ? "allowed" : "denied"));
             }
         }
+    }
+
+    /** The roles' rules, for a router: roles without rules (a callee's, say) are left to {@code otherRoles}. */
+    RuleAuthorizer rules(Authorizer otherRoles) {
+        return new RuleAuthorizer(permissions, otherRoles);
+    }
+
+    /** A URI of the lookups: one the user's rules decide as {@code lookup} says. */
+    String uri(int index) {
+        return uris[index];
     }
 
     @Benchmark

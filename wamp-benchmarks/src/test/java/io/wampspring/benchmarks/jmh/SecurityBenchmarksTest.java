@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wampspring.router.auth.AuthDecision;
 import io.wampspring.router.auth.Authorization;
+import io.wampspring.router.message.Result;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,25 @@ class SecurityBenchmarksTest {
             benchmark.provider = provider;
             benchmark.setUp();
             assertThat(benchmark.verify()).as(provider).isTrue();
+        }
+    }
+
+    @Test
+    void callsAreAnsweredOrDeniedAsTheirRulesSay() {
+        for (String authorizer : new String[] {"permit-all", "rules-exact", "rules-wildcard", "rules-deny",
+                "cached-exact"}) {
+            AuthorizedCallBenchmark benchmark = new AuthorizedCallBenchmark();
+            benchmark.authorizer = authorizer;
+            benchmark.setUp(); // throws unless the first call is answered (denied for rules-deny)
+            try {
+                for (int i = 0; i < 100; i++) {
+                    assertThat(benchmark.call()).as(authorizer).isInstanceOf(
+                            authorizer.equals("rules-deny") ? RuntimeException.class : Result.class);
+                }
+            }
+            finally {
+                benchmark.tearDown();
+            }
         }
     }
 }
