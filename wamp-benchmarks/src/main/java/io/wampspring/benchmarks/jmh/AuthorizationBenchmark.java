@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@link #rules}: a {@link RuleAuthorizer} with 3 roles of {@code rulesPerRole} rules each (80% exact, 10% prefix,
  * 10% wildcard, as in {@link UriTableBenchmark}, plus one meta API rule), deciding for the role {@code user};</li>
  * <li>{@link #cachedHit}: a {@link CachingAuthorizer} whose every lookup is a hit, over a deliberately slow delegate
- * ({@link #slowDelegate}: the same rules behind a SHA-256-sized chunk of work, standing in for a call to a
+ * ({@link #slowDelegate}: the same rules behind a few microseconds of hashing, standing in for a call to a
  * database or a policy service, which would be slower still).</li>
  * </ul>
  * Each invocation decides for the next URI of a rotating set of {@value #LOOKUPS}, all of the kind {@code lookup}
@@ -235,7 +235,7 @@ public class AuthorizationBenchmark {
         return String.join(".", parts);
     }
 
-    /** The rules behind a hash of the question: a delegate that costs about a microsecond, like a fast remote one. */
+    /** The rules behind hashing the question 64 times: a delegate of a few microseconds, faster than any remote one. */
     private static final class SlowAuthorizer implements Authorizer {
 
         private final Authorizer rules;
