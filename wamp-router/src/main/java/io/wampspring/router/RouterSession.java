@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -69,14 +68,8 @@ public final class RouterSession implements WampPeer {
     /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
     private volatile RouterObserver.MessageObserver messages;
     /** How far the realm's session listeners have been told of this session: see {@link #announceJoin}. */
-    private final AtomicInteger announced = new AtomicInteger(NOT_ANNOUNCED);
-    private static final int NOT_ANNOUNCED = 0;
-    private static final int JOINING = 1;
-    private static final int JOINED = 2;
-    private static final int LEAVE_PENDING = 3;
-    private static final int LEFT = 4;
-    /** The leave announcement that came while the join was being announced, run by the joining thread. */
-    private volatile @Nullable Runnable pendingLeave;
+    /** Whether the realm told its listeners of this session's join and leave, each once and in that order. */
+    private final JoinAnnouncement announcement = new JoinAnnouncement();
 
     /** The router's own service session (meta API): may register and publish under {@code wamp.}. */
     private final boolean service;
@@ -368,46 +361,14 @@ public final class RouterSession implements WampPeer {
         end(closeReason, new Abort(Map.of("message", message), reason));
     }
 
-    /**
-     * Runs {@code announce} (the realm telling its listeners this session joined) unless the session has left already.
-     * No lock is held meanwhile: a leave that comes while it runs is announced by this thread right after it, so
-     * listeners hear of one session's join before its leave, without either waiting for the other.
-     */
+    /** See {@link JoinAnnouncement#join}. */
     void announceJoin(Runnable announce) {
-        if (!announced.compareAndSet(NOT_ANNOUNCED, JOINING)) {
-            return;
-        }
-        announce.run();
-        if (!announced.compareAndSet(JOINING, JOINED)) {
-            Runnable leave = pendingLeave;
-            announced.set(LEFT);
-            if (leave != null) {
-                leave.run();
-            }
-        }
+        announcement.join(announce);
     }
 
-    /** Runs {@code announce} (the realm telling its listeners this session left) if its join was announced. */
+    /** See {@link JoinAnnouncement#leave}. */
     void announceLeave(Runnable announce) {
-        while (true) {
-            int current = announced.get();
-            if (current == NOT_ANNOUNCED && announced.compareAndSet(NOT_ANNOUNCED, LEFT)) {
-                return;
-            }
-            if (current == JOINING) {
-                pendingLeave = announce;
-                if (announced.compareAndSet(JOINING, LEAVE_PENDING)) {
-                    return; // the joining thread announces it when it is done
-                }
-            }
-            if (current == JOINED && announced.compareAndSet(JOINED, LEFT)) {
-                announce.run();
-                return;
-            }
-            if (current == LEAVE_PENDING || current == LEFT) {
-                return;
-            }
-        }
+        announcement.leave(announce);
     }
 
     /**

@@ -3,12 +3,8 @@ package io.wampspring.sample.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * autobahn-python's WAMP-SCRAM ({@code AuthScram}, method {@code scram}; Debian's python3-autobahn with python3-argon2)
@@ -45,27 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
         "wamp.realms[1].principals.erin.scram.server-key=o3dAOla85BBGp/084LeqzZS2GPi0A0MFzXXnnb0+FEI="})
 class AutobahnPythonScramInteropTest {
 
-    static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).resolve("src/test/python/scram_client.py")
-            .toAbsolutePath();
-    private static final String PREFIX = "@@wamp-python ";
 
     @LocalServerPort
     int port;
 
     /** The condition of the test: whether the interpreter has autobahn's Twisted runner and argon2-cffi. */
     static boolean pythonHasAutobahnScram() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(AutobahnPythonInteropTest.PYTHON))) {
-            return false;
-        }
-        Process check = new ProcessBuilder(AutobahnPythonInteropTest.PYTHON, "-c",
-                "import autobahn.twisted.wamp, argon2, cbor2").redirectErrorStream(true).start();
-        try {
-            check.getInputStream().readAllBytes();
-            return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
-        }
-        finally {
-            check.destroyForcibly();
-        }
+        return PythonScripts.canImport("autobahn.twisted.wamp, argon2, cbor2");
     }
 
     @ParameterizedTest(name = "{1} in {0}")
@@ -111,32 +92,10 @@ class AutobahnPythonScramInteropTest {
         return runScramClient(port, "scram-test", serializer, authid, password);
     }
 
-    /** Runs the script with a timeout; returns the JSON it printed. The process is destroyed in any case. */
-    @SuppressWarnings("unchecked")
+    /** Runs scram_client.py (argon2id-13) against {@code realm}: the JSON outcome it printed. */
     static Map<String, Object> runScramClient(int port, String realm, String serializer, String authid,
             String password) throws Exception {
-        Process process = new ProcessBuilder(AutobahnPythonInteropTest.PYTHON, SCRIPT.toString(),
-                "ws://127.0.0.1:" + port + "/ws", realm, serializer, authid, password, "argon2id-13")
-                .redirectErrorStream(true).start();
-        try {
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                }
-                catch (IOException ex) {
-                    return "reading failed: " + ex;
-                }
-            });
-            boolean exited = process.waitFor(90, TimeUnit.SECONDS);
-            String lines = output.get(10, TimeUnit.SECONDS);
-            assertThat(exited).as("autobahn-python finished in time; output:\n%s", lines).isTrue();
-            String result = lines.lines().filter(line -> line.startsWith(PREFIX)).findFirst().orElse(null);
-            assertThat(result).as("autobahn-python printed its outcome; output:\n%s", lines).isNotNull();
-            assertThat(process.exitValue()).as("exit code; output:\n%s", lines).isZero();
-            return JsonMapper.builder().build().readValue(result.substring(PREFIX.length()), Map.class);
-        }
-        finally {
-            process.destroyForcibly();
-        }
+        return PythonScripts.run("scram_client.py", Duration.ofSeconds(90), "ws://127.0.0.1:" + port + "/ws", realm,
+                serializer, authid, password, "argon2id-13");
     }
 }

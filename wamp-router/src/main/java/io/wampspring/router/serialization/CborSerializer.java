@@ -3,6 +3,7 @@ package io.wampspring.router.serialization;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
+import io.wampspring.router.message.WampMessage;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -32,6 +33,12 @@ public final class CborSerializer extends JacksonSerializer {
     @Override
     public boolean isBinary() {
         return true;
+    }
+
+    @Override
+    public WampMessage deserialize(byte[] frame) {
+        CborPrecheck.check(frame);
+        return super.deserialize(frame);
     }
 
     @Override

@@ -80,13 +80,13 @@ abstract class JacksonSerializer implements WampSerializer {
                 checkDepth(depth);
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = parser.currentName();
+                    String name = unicode(parser.currentName());
                     map.put(name, readValue(parser, parser.nextToken(), depth + 1));
                 }
                 return map;
             }
             case VALUE_STRING -> {
-                return readString(parser.getString());
+                return readString(unicode(parser.getString()));
             }
             case VALUE_NUMBER_INT -> {
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
@@ -115,6 +115,17 @@ abstract class JacksonSerializer implements WampSerializer {
         if (depth >= MAX_DEPTH) {
             throw new ProtocolViolationException("message nested deeper than " + MAX_DEPTH + " levels");
         }
+    }
+
+    /**
+     * A string or key as read, refused if it is not valid Unicode: JSON can escape a lone surrogate
+     * ({@code "\ud800"}), the counterpart of invalid UTF-8, which no serializer can write on to another peer.
+     */
+    private String unicode(String text) {
+        if (!PayloadValues.unicode(text)) {
+            throw new ProtocolViolationException("string with an unpaired surrogate in " + name() + " message");
+        }
+        return text;
     }
 
     /** A string value as read; JSON turns its binary convention back into bytes here. */
@@ -160,6 +171,7 @@ abstract class JacksonSerializer implements WampSerializer {
             case BOOLEAN -> generator.writeBoolean((Boolean) value);
             case FLOAT -> generator.writeNumber(((Number) value).doubleValue());
             case BINARY -> writeBinary(generator, (byte[]) value);
+            case NOT_UNICODE -> throw PayloadValues.notUnicode();
             case UNSIGNED_64 -> writeUnsigned64(generator, (BigInteger) value);
             case BIG_INTEGER -> generator.writeNumber((BigInteger) value);
         }

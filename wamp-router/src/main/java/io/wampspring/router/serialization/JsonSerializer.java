@@ -57,6 +57,19 @@ public final class JsonSerializer extends JacksonSerializer {
         return !value.isEmpty() && value.charAt(0) == '\u0000' ? decodeBase64(value.substring(1)) : value;
     }
 
+    /**
+     * A string that starts with NUL would be read as binary by every JSON peer (the spec's convention), and as invalid
+     * base64 at that: MessagePack and CBOR peers may send one, but it cannot travel as JSON.
+     */
+    @Override
+    void writeString(JsonGenerator generator, String value) {
+        if (!value.isEmpty() && value.charAt(0) == '\u0000') {
+            throw new UnserializableValueException("cannot serialize a string starting with NUL in json, where it "
+                    + "would be read as binary");
+        }
+        generator.writeString(value);
+    }
+
     @Override
     void writeBinary(JsonGenerator generator, byte[] bytes) {
         generator.writeString('\u0000' + Base64.getEncoder().encodeToString(bytes));

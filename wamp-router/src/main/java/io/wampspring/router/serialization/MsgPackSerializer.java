@@ -167,6 +167,7 @@ public final class MsgPackSerializer implements WampSerializer {
                 packer.packBinaryHeader(bytes.length);
                 packer.writePayload(bytes);
             }
+            case NOT_UNICODE -> throw PayloadValues.notUnicode();
             case UNSIGNED_64 -> packer.packBigInteger((BigInteger) value);
             case BIG_INTEGER -> throw PayloadValues.beyondFormat(value, "msgpack, whose integers end at 64 bits");
         }

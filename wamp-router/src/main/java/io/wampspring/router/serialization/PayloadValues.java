@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>Double, Float</td><td>64-bit float (JSON has no NaN or infinity: Jackson writes them as strings)</td>
  *     <td>Double</td></tr>
  * <tr><td>BigDecimal within a double's range</td><td>64-bit float, rounded</td><td>Double</td></tr>
- * <tr><td>String</td><td>string</td><td>String</td></tr>
+ * <tr><td>String</td><td>string (with an unpaired surrogate: refused by all; starting with NUL: refused by JSON,
+ *     whose peers read it as binary)</td><td>String</td></tr>
  * <tr><td>byte[]</td><td>binary (JSON: {@code "\u0000"} + base64)</td><td>byte[]</td></tr>
  * <tr><td>any Collection</td><td>array, in iteration order</td><td>List</td></tr>
  * <tr><td>Map with String keys</td><td>dict</td><td>Map</td></tr>
@@ -52,6 +53,8 @@ public final class PayloadValues {
         /** Any {@link Number} written as its {@code doubleValue()}. */
         FLOAT,
         STRING, BINARY,
+        /** A String with an unpaired surrogate: no UTF-8 encoding exists, so every serializer refuses it. */
+        NOT_UNICODE,
         /** A {@link Collection}. */
         ARRAY,
         /** A {@link Map}; its keys go through {@link #key}. */
@@ -67,8 +70,8 @@ public final class PayloadValues {
         if (value == null) {
             return Kind.NULL;
         }
-        if (value instanceof String) {
-            return Kind.STRING;
+        if (value instanceof String text) {
+            return unicode(text) ? Kind.STRING : Kind.NOT_UNICODE;
         }
         if (value instanceof Long || value instanceof Integer) {
             return Kind.INTEGER;
@@ -113,10 +116,37 @@ public final class PayloadValues {
     /** A dict key as written; only strings are keys in WAMP. */
     static String key(@Nullable Object key) {
         if (key instanceof String name) {
+            if (!unicode(name)) {
+                throw new UnserializableValueException("cannot serialize a dictionary key with an unpaired surrogate");
+            }
             return name;
         }
         throw new UnserializableValueException("cannot serialize a dictionary key "
                 + (key == null ? "null" : "of type " + key.getClass().getName()) + "; keys must be strings");
+    }
+
+    /**
+     * Whether a string is valid Unicode: every surrogate paired. A lone surrogate (JSON can spell one as
+     * {@code "\ud800"}) has no UTF-8 form: Jackson's CBOR writer fails on it and msgpack-core writes {@code ?}.
+     */
+    static boolean unicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == text.length()
+                        || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** The failure for a string that is not valid Unicode. */
+    static UnserializableValueException notUnicode() {
+        return new UnserializableValueException("cannot serialize a string with an unpaired surrogate: "
+                + "it is not valid Unicode and has no UTF-8 form");
     }
 
     /** The failure for a value the model allows but a format cannot hold, such as a 70-bit integer in MessagePack. */

@@ -1,6 +1,5 @@
 package io.wampspring.router.service;
 
-import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import io.wampspring.router.client.LocalSession;
 import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Payload;
 import io.wampspring.router.message.Result;
-import io.wampspring.router.transport.TransportInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,19 +95,8 @@ public final class ProcedureTicketVerifier implements TicketVerifier {
         details.put("authmethod", "ticket");
         Object authextra = request.helloDetails().get("authextra");
         details.put("authextra", authextra instanceof Map<?, ?> ? authextra : Map.of());
-        details.put("transport", transport(request.transport()));
+        details.put("transport", request.transport().details());
         return details;
-    }
-
-    private static Map<String, Object> transport(TransportInfo info) {
-        Map<String, Object> transport = new LinkedHashMap<>();
-        transport.put("type", info.type());
-        transport.put("serializer", info.serializer());
-        InetSocketAddress address = info.remoteAddress();
-        if (address != null) {
-            transport.put("peer", address.getHostString() + ":" + address.getPort());
-        }
-        return transport;
     }
 
     private AuthDecision accepted(AuthRequest request, Result result) {

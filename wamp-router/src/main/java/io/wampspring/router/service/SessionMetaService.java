@@ -1,6 +1,5 @@
 package io.wampspring.router.service;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import io.wampspring.router.WampUris;
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.client.WampException;
 import io.wampspring.router.message.Payload;
-import io.wampspring.router.transport.TransportInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,19 +121,8 @@ public final class SessionMetaService implements SessionListener {
         details.put("authrole", identity.authrole());
         details.put("authmethod", identity.authmethod());
         details.put("authprovider", identity.authprovider());
-        details.put("transport", transport(session.connection().info()));
+        details.put("transport", session.connection().info().details());
         return details;
-    }
-
-    private static Map<String, Object> transport(TransportInfo info) {
-        Map<String, Object> transport = new LinkedHashMap<>();
-        transport.put("type", info.type());
-        transport.put("serializer", info.serializer());
-        InetSocketAddress address = info.remoteAddress();
-        if (address != null) {
-            transport.put("peer", address.getHostString() + ":" + address.getPort());
-        }
-        return transport;
     }
 
     @Override

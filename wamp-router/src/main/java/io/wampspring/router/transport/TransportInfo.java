@@ -2,7 +2,9 @@ package io.wampspring.router.transport;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,5 +33,16 @@ public record TransportInfo(String type, String serializer, @Nullable InetSocket
             return null;
         }
         return new TransportPrincipal(principal.getName(), List.of(), type);
+    }
+
+    /** The connection as the meta API and a dynamic authenticator describe it: type, serializer and peer address. */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", type);
+        details.put("serializer", serializer);
+        if (remoteAddress != null) {
+            details.put("peer", remoteAddress.getHostString() + ":" + remoteAddress.getPort());
+        }
+        return details;
     }
 }
