@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.router.serialization.WampSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the RawSocket server listens and what it accepts.
@@ -19,9 +20,11 @@ import io.wampspring.router.serialization.WampSerializer;
  * @param handshakeTimeout how long a client may take to send its four handshake octets
  * @param serializers the serializers offered (json, msgpack, cbor)
  * @param ioThreads Netty event loop threads for connections; 0 takes Netty's default (twice the processors)
+ * @param tls TLS on every connection ({@code rss://}); null for plain TCP
  */
 public record RawSocketConfig(String address, int port, int maxLengthExponent, int minClientLengthExponent,
-        int maxConnections, Duration handshakeTimeout, List<WampSerializer> serializers, int ioThreads) {
+        int maxConnections, Duration handshakeTimeout, List<WampSerializer> serializers, int ioThreads,
+        @Nullable RawSocketTls tls) {
 
     public RawSocketConfig {
         RawSocketHandshake.lengthOf(maxLengthExponent);
@@ -46,7 +49,7 @@ public record RawSocketConfig(String address, int port, int maxLengthExponent, i
     /** Loopback, a free port, 16 MiB limit, the given serializers. */
     public static RawSocketConfig loopback(List<WampSerializer> serializers) {
         return new RawSocketConfig("127.0.0.1", 0, RawSocketHandshake.MAX_EXPONENT, 0, 8192, Duration.ofSeconds(10),
-                serializers, 0);
+                serializers, 0, null);
     }
 
     public int maxLength() {
@@ -63,21 +66,26 @@ public record RawSocketConfig(String address, int port, int maxLengthExponent, i
 
     public RawSocketConfig withMaxLengthExponent(int exponent) {
         return new RawSocketConfig(address, port, exponent, minClientLengthExponent, maxConnections, handshakeTimeout,
-                serializers, ioThreads);
+                serializers, ioThreads, tls);
     }
 
     public RawSocketConfig withMinClientLengthExponent(int exponent) {
         return new RawSocketConfig(address, port, maxLengthExponent, exponent, maxConnections, handshakeTimeout,
-                serializers, ioThreads);
+                serializers, ioThreads, tls);
     }
 
     public RawSocketConfig withMaxConnections(int connections) {
         return new RawSocketConfig(address, port, maxLengthExponent, minClientLengthExponent, connections,
-                handshakeTimeout, serializers, ioThreads);
+                handshakeTimeout, serializers, ioThreads, tls);
+    }
+
+    public RawSocketConfig withTls(@Nullable RawSocketTls settings) {
+        return new RawSocketConfig(address, port, maxLengthExponent, minClientLengthExponent, maxConnections,
+                handshakeTimeout, serializers, ioThreads, settings);
     }
 
     public RawSocketConfig withHandshakeTimeout(Duration timeout) {
         return new RawSocketConfig(address, port, maxLengthExponent, minClientLengthExponent, maxConnections, timeout,
-                serializers, ioThreads);
+                serializers, ioThreads, tls);
     }
 }

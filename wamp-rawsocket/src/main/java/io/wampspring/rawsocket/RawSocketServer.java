@@ -12,6 +12,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.wampspring.router.WampRouter;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,10 @@ public final class RawSocketServer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            RawSocketTls tls = config.tls();
+                            if (tls != null) {
+                                channel.pipeline().addLast(new SslHandler(tls.newServerEngine()));
+                            }
                             channel.pipeline().addLast(
                                     new RawSocketChannelHandler(router, config, handshake, connections));
                         }
@@ -107,6 +112,12 @@ public final class RawSocketServer {
 
     public RawSocketConfig config() {
         return config;
+    }
+
+    /** The URL clients connect to: {@code rs://host:port}, or {@code rss://} with TLS. */
+    public String url() {
+        InetSocketAddress address = localAddress();
+        return (config.tls() != null ? "rss://" : "rs://") + address.getHostString() + ":" + address.getPort();
     }
 
     /** Connections past the handshake that are still open. */

@@ -5,9 +5,12 @@ import java.util.List;
 import io.wampspring.rawsocket.RawSocketConfig;
 import io.wampspring.rawsocket.RawSocketHandshake;
 import io.wampspring.rawsocket.RawSocketServer;
+import io.wampspring.rawsocket.RawSocketTls;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.serialization.Serializers;
 import io.wampspring.router.serialization.WampSerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,6 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -24,7 +30,7 @@ import org.springframework.util.unit.DataSize;
  * whatever the web stack (or none). The transport lives in {@code io.wampspring:wamp-rawsocket}, so that
  * applications without RawSocket carry no Netty; enabling it without that library fails the start-up and says so.
  */
-@AutoConfiguration(after = WampAutoConfiguration.class)
+@AutoConfiguration(after = WampAutoConfiguration.class, afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnBean(WampRouter.class)
 @ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "wamp.rawsocket.enabled")
@@ -37,8 +43,29 @@ public final class WampRawSocketAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        RawSocketServer wampRawSocketServer(WampRouter router, WampProperties properties) {
-            return new RawSocketServer(router, config(properties));
+        RawSocketServer wampRawSocketServer(WampRouter router, WampProperties properties,
+                ObjectProvider<SslBundles> sslBundles) {
+            return new RawSocketServer(router, config(properties).withTls(tls(properties, sslBundles)));
+        }
+
+        private static @Nullable RawSocketTls tls(WampProperties properties, ObjectProvider<SslBundles> sslBundles) {
+            String name = properties.getRawsocket().getSsl().getBundle();
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            SslBundles bundles = sslBundles.getIfAvailable();
+            if (bundles == null) {
+                throw new IllegalStateException("wamp.rawsocket.ssl.bundle is '" + name
+                        + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
+            }
+            SslBundle bundle = bundles.getBundle(name);
+            SslOptions options = bundle.getOptions();
+            return new RawSocketTls(bundle.createSslContext(), listOf(options.getEnabledProtocols()),
+                    listOf(options.getCiphers()));
+        }
+
+        private static List<String> listOf(String @Nullable [] values) {
+            return values != null ? List.of(values) : List.of();
         }
 
         @Bean
@@ -47,15 +74,14 @@ public final class WampRawSocketAutoConfiguration {
             return new WampRawSocketLifecycle(server);
         }
 
-        /** The start-up line's part, such as {@code RawSocket tcp://127.0.0.1:8090 (json, msgpack, cbor; 16MB)}. */
+        /** The start-up line's part, such as {@code RawSocket rs://127.0.0.1:8090 (json, msgpack, cbor; messages up to 16MB)}. */
         @Bean
         WampTransportInfo wampRawSocketTransportInfo(RawSocketServer server) {
             return () -> {
                 RawSocketConfig config = server.config();
                 String serializers = String.join(", ",
                         config.serializers().stream().map(WampSerializer::name).toList());
-                return "RawSocket tcp://" + server.localAddress().getHostString() + ":"
-                        + server.localAddress().getPort() + " (" + serializers + "; messages up to "
+                return "RawSocket " + server.url() + " (" + serializers + "; messages up to "
                         + readable(config.maxLength()) + ")";
             };
         }
@@ -83,7 +109,7 @@ public final class WampRawSocketAutoConfiguration {
                 RawSocketHandshake.exponentAtMost(maxMessageSize.toBytes()),
                 RawSocketHandshake.exponentAtMost(rawsocket.getMinClientMessageSize().toBytes()),
                 rawsocket.getMaxConnections(), properties.getHandshakeTimeout(), serializers,
-                rawsocket.getIoThreads());
+                rawsocket.getIoThreads(), null);
     }
 
     /** A power of two from 512 bytes to 16 MiB as a person writes it: 512B, 64KB, 16MB. */

@@ -1,6 +1,7 @@
 package io.wampspring.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -40,6 +41,13 @@ public class WampRawSocketProperties {
 
     /** Netty event loop threads for the connections; 0 for Netty's default (twice the available processors). */
     private int ioThreads;
+
+    @NestedConfigurationProperty
+    private final WampRawSocketSslProperties ssl = new WampRawSocketSslProperties();
+
+    public WampRawSocketSslProperties getSsl() {
+        return ssl;
+    }
 
     public boolean isEnabled() {
         return enabled;

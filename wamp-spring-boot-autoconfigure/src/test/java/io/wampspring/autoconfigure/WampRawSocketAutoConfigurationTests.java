@@ -39,7 +39,7 @@ class WampRawSocketAutoConfigurationTests {
             assertThat(port[0]).isPositive().isEqualTo(context.getBean(RawSocketServer.class).localAddress().getPort());
             // wamp.max-message-size (16MB) announced as exponent 15; the client's serializer (cbor, 3) echoed
             assertThat(handshake(port[0], 0xF3)).containsExactly(0x7F, 0xF3, 0, 0);
-            assertThat(output.getOut()).contains("WAMP router on RawSocket tcp://127.0.0.1:" + port[0]
+            assertThat(output.getOut()).contains("WAMP router on RawSocket rs://127.0.0.1:" + port[0]
                     + " (json, msgpack, cbor; messages up to 16MB); realms [realm1]");
         });
         assertThatThrownBy(() -> handshake(port[0], 0xF1)).isInstanceOf(ConnectException.class);
