@@ -2,6 +2,11 @@ package io.wampspring.autoconfigure;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,6 +48,50 @@ class WampRawSocketAutoConfigurationTests {
                     + " (json, msgpack, cbor; messages up to 16MB); realms [realm1]");
         });
         assertThatThrownBy(() -> handshake(port[0], 0xF1)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void saysGoodbyeToRawSocketSessionsWhenTheApplicationStops() {
+        runner.withPropertyValues("wamp.rawsocket.enabled=true", "wamp.rawsocket.port=0", "wamp.close-timeout=3s")
+                .run(context -> {
+                    int port = context.getBean(RawSocketServer.class).localAddress().getPort();
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        socket.setSoTimeout(10000);
+                        DataInputStream in = new DataInputStream(socket.getInputStream());
+                        socket.getOutputStream().write(new byte[] {0x7F, (byte) 0xF1, 0, 0});
+                        in.readFully(new byte[4]);
+                        writeFrame(socket, "[1,\"realm1\",{\"roles\":{\"caller\":{}}}]");
+                        assertThat(readFrame(in)).startsWith("[2,");
+                        CompletableFuture<String> goodbye = CompletableFuture.supplyAsync(() -> {
+                            try {
+                                String received = readFrame(in);
+                                writeFrame(socket, "[6,{},\"wamp.close.goodbye_and_out\"]");
+                                return received;
+                            }
+                            catch (IOException ex) {
+                                throw new UncheckedIOException(ex);
+                            }
+                        });
+                        context.close();
+                        assertThat(goodbye.get(10, TimeUnit.SECONDS))
+                                .startsWith("[6,").endsWith(",\"wamp.close.system_shutdown\"]");
+                        assertThat(in.read()).isEqualTo(-1);
+                    }
+                });
+    }
+
+    private static void writeFrame(Socket socket, String json) throws IOException {
+        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[] {0, 0, (byte) (payload.length >>> 8), (byte) payload.length});
+        out.write(payload);
+        out.flush();
+    }
+
+    private static String readFrame(DataInputStream in) throws IOException {
+        byte[] payload = new byte[in.readInt() & 0xFFFFFF];
+        in.readFully(payload);
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     @Test
