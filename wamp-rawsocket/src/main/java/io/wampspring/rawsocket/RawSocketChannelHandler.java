@@ -69,7 +69,7 @@ final class RawSocketChannelHandler extends ByteToMessageDecoder {
         }
         while (state == State.OPEN && in.readableBytes() >= RawSocketFrames.HEADER_LENGTH) {
             if (!frame(ctx, in)) {
-                return;
+                break;
             }
         }
         if (state == State.DISCARDING) {

@@ -46,7 +46,8 @@ final class RawSocketTransport implements Transport {
             callback.completed(new MessageTooLongException(frame.length, clientMaxLength));
             return;
         }
-        channel.writeAndFlush(RawSocketFrames.frame(channel.alloc(), RawSocketFrames.WAMP, Unpooled.wrappedBuffer(frame)))
+        channel.writeAndFlush(
+                RawSocketFrames.frame(channel.alloc(), RawSocketFrames.WAMP, Unpooled.wrappedBuffer(frame)))
                 .addListener(future -> callback.completed(future.isSuccess() ? null : future.cause()));
     }
 

@@ -284,7 +284,8 @@ public class WampProperties implements Validator {
             errors.rejectValue("rawsocket.max-connections", "wamp.positive", "must be at least 1");
         }
         if (rawsocket.getIoThreads() < 0) {
-            errors.rejectValue("rawsocket.io-threads", "wamp.notNegative", "must not be negative (0 for Netty's default)");
+            errors.rejectValue("rawsocket.io-threads", "wamp.notNegative",
+                    "must not be negative (0 for Netty's default)");
         }
     }
 

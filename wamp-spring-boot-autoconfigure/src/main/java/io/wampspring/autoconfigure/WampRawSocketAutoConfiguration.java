@@ -30,7 +30,8 @@ import org.springframework.util.unit.DataSize;
  * whatever the web stack (or none). The transport lives in {@code io.wampspring:wamp-rawsocket}, so that
  * applications without RawSocket carry no Netty; enabling it without that library fails the start-up and says so.
  */
-@AutoConfiguration(after = WampAutoConfiguration.class, afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
+@AutoConfiguration(after = WampAutoConfiguration.class,
+        afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnBean(WampRouter.class)
 @ConditionalOnBooleanProperty(name = "wamp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "wamp.rawsocket.enabled")
@@ -74,7 +75,10 @@ public final class WampRawSocketAutoConfiguration {
             return new WampRawSocketLifecycle(server);
         }
 
-        /** The start-up line's part, such as {@code RawSocket rs://127.0.0.1:8090 (json, msgpack, cbor; messages up to 16MB)}. */
+        /**
+         * The start-up line's part, such as
+         * {@code RawSocket rs://127.0.0.1:8090 (json, msgpack, cbor; messages up to 16MB)}.
+         */
         @Bean
         WampTransportInfo wampRawSocketTransportInfo(RawSocketServer server) {
             return () -> {

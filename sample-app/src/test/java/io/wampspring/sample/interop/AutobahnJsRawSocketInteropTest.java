@@ -54,7 +54,8 @@ class AutobahnJsRawSocketInteropTest {
             web.connect("ws://127.0.0.1:" + port + "/ws", "realm1", "msgpack");
 
             // an annotated @WampProcedure
-            assertThat(raw.call("com.example.add2", listOf(20, 22), null)).isEqualTo(WampReply.result(listOf(42), null));
+            assertThat(raw.call("com.example.add2", listOf(20, 22), null))
+                    .isEqualTo(WampReply.result(listOf(42), null));
 
             // callees on either transport, callers on the other, and WampTemplate
             web.registerEcho("interop.rawsocket.web_echo");
