@@ -1,6 +1,5 @@
 package io.wampspring.router.auth;
 
-import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.wampspring.router.message.Authenticate;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +93,6 @@ public final class CryptosignAuthenticator implements Authenticator {
         return Credentials.accepted(new AuthIdentity(principal.authid(), principal.authrole(), METHOD, authprovider));
     }
 
-    private record KeyOwner(CryptosignPrincipal principal, PublicKey key) {
+    private record KeyOwner(CryptosignPrincipal principal, @Nullable Ed25519PublicKeyParameters key) {
     }
 }
