@@ -10,7 +10,7 @@
 // (a string holding \u0000 followed by base64), through the extension points the libraries offer.
 //
 // Commands (each may carry timeoutMs):
-//   connect {url, realm, serializer, features?, auth?}
+//   connect {url, realm, serializer, features?, auth?}   url: ws://... or rs://host:port (autobahn-js RawSocket, json)
 //                                               serializer: json | msgpack | cbor. features {role: {feature: true}}
 //                                               adds to what the library announces in HELLO (wampy only: autobahn-js
 //                                               keeps its feature table private). Answers {sessionId, protocol,
@@ -425,8 +425,17 @@ async function autobahnClient() {
                 return serialize(message);
             };
             chosen.unserialize = (payload) => tapReceived(unserialize(payload));
+            // rs://host:port: autobahn-js's RawSocket transport (Node's net module), which speaks json only and
+            // serializes with plain JSON.stringify (no binaries, no tap of the messages)
+            const rawsocket = /^rs:\/\/([^:/]+):(\d+)\/?$/.exec(url);
+            if (rawsocket && serializer !== 'json') {
+                throw new Error('autobahn-js speaks RawSocket with json only, not ' + serializer);
+            }
+            const transport = rawsocket
+                ? { transports: [{ type: 'rawsocket', host: rawsocket[1], port: Number(rawsocket[2]) }] }
+                : { url, serializers: [chosen] };
             connection = new autobahn.Connection({
-                url, realm, serializers: [chosen], max_retries: 0, retry_if_unreachable: false,
+                ...transport, realm, max_retries: 0, retry_if_unreachable: false,
                 ...(auth ? authOptions(auth) : {}),
             });
             // a driver may join again (each authentication test joins several times): this join's own state

@@ -2,6 +2,7 @@ package io.wampspring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.wampspring.router.WampRouter;
@@ -35,10 +36,11 @@ final class RealmAuthenticators {
      * @param router the router, once built (for methods that call procedures, such as a dynamic authenticator)
      * @param secretMatcher how stored tickets are compared ({bcrypt} and others with Spring Security's encoders)
      * @param authenticationManagerTickets tickets checked by the application's AuthenticationManager, if it has one
+     * @param slowChecks where checks that cost a password hash run (the application's task executor)
      */
     record Sources(ApplicationAuthenticators application, @Nullable PrincipalRoleMapper roleMapper,
             Supplier<WampRouter> router, SecretMatcher secretMatcher,
-            @Nullable WampAuthenticationManagerTickets authenticationManagerTickets) {
+            @Nullable WampAuthenticationManagerTickets authenticationManagerTickets, Executor slowChecks) {
     }
 
     private RealmAuthenticators() {

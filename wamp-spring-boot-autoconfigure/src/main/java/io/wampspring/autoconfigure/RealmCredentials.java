@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.CraPrincipal;
@@ -46,8 +49,10 @@ final class RealmCredentials {
             return new TicketAuthenticator(tickets.verifier(realm.getTicket().getDefaultRole()));
         }
         Map<String, TicketPrincipal> principals = new LinkedHashMap<>();
+        boolean[] hashed = new boolean[1];
         realm.getPrincipals().forEach((authid, principal) -> {
             String encoding = RealmCredentialsValidation.encoding(principal.getTicket());
+            hashed[0] |= encoding != null && !encoding.equals("noop");
             boolean withoutEncoders = beans.secretMatcher() == StoredSecrets.WITHOUT_ENCODERS;
             if (encoding != null && !encoding.equals("noop") && withoutEncoders) {
                 String property = "wamp.realms[" + index + "].principals." + authid + ".ticket";
@@ -61,8 +66,18 @@ final class RealmCredentials {
                 principals.put(authid, new TicketPrincipal(role(principal), principal.getTicket()));
             }
         });
-        return new TicketAuthenticator(new PrincipalTicketVerifier(principals, beans.secretMatcher(),
-                STATIC_PROVIDER));
+        TicketVerifier verifier = new PrincipalTicketVerifier(principals, beans.secretMatcher(), STATIC_PROVIDER);
+        return new TicketAuthenticator(hashed[0] ? offTransportThread(verifier, beans.slowChecks()) : verifier);
+    }
+
+    /**
+     * A hashed ticket costs a password hash per check (bcrypt: tens of milliseconds, by design), wrong tickets as
+     * much as right ones: such checks run on the application's task executor, never on the transport thread that
+     * delivered the AUTHENTICATE, which serves other sessions too.
+     */
+    static TicketVerifier offTransportThread(TicketVerifier verifier, Executor executor) {
+        return (request, ticket) -> CompletableFuture.supplyAsync(() -> verifier.verify(request, ticket), executor)
+                .thenCompose(Function.identity());
     }
 
     static Map<String, CraPrincipal> craPrincipals(WampRealmProperties realm) {

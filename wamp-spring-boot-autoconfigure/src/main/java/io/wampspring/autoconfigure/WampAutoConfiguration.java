@@ -86,7 +86,8 @@ public final class WampAutoConfiguration {
             ObjectProvider<SecretMatcher> secretMatcher,
             ObjectProvider<WampAuthenticationManagerTickets> authenticationManagerTickets,
             ObjectProvider<Authenticator> authenticators, ObjectProvider<WampRealmAuthenticator> realmAuthenticators,
-            ObjectProvider<PrincipalRoleMapper> roleMapper) {
+            ObjectProvider<PrincipalRoleMapper> roleMapper,
+            @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor) {
         RouterConfig config = new RouterConfig(properties.getUriCheck(),
                 properties.getSendBuffer().getMaxSize().toBytes(), properties.getSendBuffer().getOverflowPolicy(),
                 properties.getCloseTimeout(), properties.getHandshakeTimeout())
@@ -107,7 +108,9 @@ public final class WampAutoConfiguration {
                         realmAuthenticators.orderedStream().toList()),
                 roleMapper.getIfUnique(), built::get,
                 secretMatcher.getIfUnique(() -> StoredSecrets.WITHOUT_ENCODERS),
-                authenticationManagerTickets.getIfUnique());
+                authenticationManagerTickets.getIfUnique(),
+                // without a task executor (not a Boot application) hashed tickets are checked where they come in
+                taskExecutor.getIfAvailable(() -> Runnable::run));
         List<RealmConfig> realms = new ArrayList<>();
         for (int i = 0; i < properties.getRealms().size(); i++) {
             WampRealmProperties realm = properties.getRealms().get(i);

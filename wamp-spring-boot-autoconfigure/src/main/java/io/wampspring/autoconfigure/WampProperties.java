@@ -93,6 +93,9 @@ public class WampProperties implements Validator {
     @NestedConfigurationProperty
     private final WampLimitsProperties limits = new WampLimitsProperties();
 
+    @NestedConfigurationProperty
+    private final WampRawSocketProperties rawsocket = new WampRawSocketProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -193,6 +196,10 @@ public class WampProperties implements Validator {
         return authorization;
     }
 
+    public WampRawSocketProperties getRawsocket() {
+        return rawsocket;
+    }
+
     public WampLimitsProperties getLimits() {
         return limits;
     }
@@ -258,6 +265,28 @@ public class WampProperties implements Validator {
         notBlank(errors, "local.authrole", properties.local.getAuthrole());
         RealmAuthorizers.validateCache(properties.authorization.getCache(), errors);
         validateLimits(properties.limits, errors);
+        validateRawSocket(properties.rawsocket, errors);
+    }
+
+    private static void validateRawSocket(WampRawSocketProperties rawsocket, Errors errors) {
+        if (!rawsocket.isEnabled()) {
+            return;
+        }
+        if (rawsocket.getPort() < 0 || rawsocket.getPort() > 65535) {
+            errors.rejectValue("rawsocket.port", "wamp.port", "must be 0 (any free port) to 65535");
+        }
+        notBlank(errors, "rawsocket.address", rawsocket.getAddress());
+        if (rawsocket.getMaxMessageSize() != null) {
+            positive(errors, "rawsocket.max-message-size", rawsocket.getMaxMessageSize());
+        }
+        positive(errors, "rawsocket.min-client-message-size", rawsocket.getMinClientMessageSize());
+        if (rawsocket.getMaxConnections() < 1) {
+            errors.rejectValue("rawsocket.max-connections", "wamp.positive", "must be at least 1");
+        }
+        if (rawsocket.getIoThreads() < 0) {
+            errors.rejectValue("rawsocket.io-threads", "wamp.notNegative",
+                    "must not be negative (0 for Netty's default)");
+        }
     }
 
     private static void validateLimits(WampLimitsProperties limits, Errors errors) {

@@ -75,7 +75,7 @@ class AutobahnJsTlsInteropTest {
     }
 
     /** A self-signed EC certificate for 127.0.0.1 and its key, as PEM: {certificate, private key}. */
-    private static String[] selfSigned() {
+    static String[] selfSigned() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

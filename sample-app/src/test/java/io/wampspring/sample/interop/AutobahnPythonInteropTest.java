@@ -126,11 +126,16 @@ class AutobahnPythonInteropTest {
         });
     }
 
+    /** Where autobahn-python connects: the WebSocket endpoint here, the RawSocket port in a subclass. */
+    String url() {
+        return "ws://127.0.0.1:" + port + "/ws";
+    }
+
     /** Runs the script with a timeout; returns the JSON it printed. The process is destroyed in any case. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> runScenario(String serializer, String token) throws Exception {
-        Process process = new ProcessBuilder(PYTHON, SCRIPT.toString(), "ws://127.0.0.1:" + port + "/ws", "realm1",
-                serializer, token).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(PYTHON, SCRIPT.toString(), url(), "realm1", serializer, token)
+                .redirectErrorStream(true).start();
         try {
             CompletableFuture<List<String>> output = CompletableFuture.supplyAsync(() -> {
                 List<String> lines = new ArrayList<>();

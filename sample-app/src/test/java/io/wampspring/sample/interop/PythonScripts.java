@@ -44,12 +44,20 @@ final class PythonScripts {
     }
 
     /** Runs {@code script} with {@code args} within {@code timeout}; the JSON outcome it printed. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> run(String script, Duration timeout, String... args) throws Exception {
+        return run(script, timeout, Map.of(), args);
+    }
+
+    /** As {@link #run(String, Duration, String...)}, with {@code environment} added to the process's. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> run(String script, Duration timeout, Map<String, String> environment, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(AutobahnPythonInteropTest.PYTHON, DIR.resolve(script)
                 .toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
                 try {
