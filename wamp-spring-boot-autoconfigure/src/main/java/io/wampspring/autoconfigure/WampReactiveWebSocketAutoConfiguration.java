@@ -1,11 +1,8 @@
 package io.wampspring.autoconfigure;
 
-import java.util.List;
 import java.util.Map;
 
 import io.wampspring.router.WampRouter;
-import io.wampspring.router.serialization.Serializers;
-import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.spring.webflux.ReactiveWampWebSocketHandler;
 import io.wampspring.spring.websocket.HandshakePrincipalConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,14 +37,8 @@ public final class WampReactiveWebSocketAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveWampWebSocketHandler reactiveWampWebSocketHandler(WampRouter router, WampProperties properties,
             ObjectProvider<HandshakePrincipalConverter> principals) {
-        List<WampSerializer> serializers = properties.getSerializers().stream()
-                .map(serializer -> Serializers.byName(serializer.name()))
-                .toList();
-        if (serializers.isEmpty()) {
-            throw new IllegalStateException("wamp.serializers is empty: enable at least one serializer");
-        }
-        ReactiveWampWebSocketHandler handler = new ReactiveWampWebSocketHandler(router, serializers,
-                (int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxMessageSize().toBytes()));
+        ReactiveWampWebSocketHandler handler = new ReactiveWampWebSocketHandler(router,
+                WampEndpointSettings.serializers(properties), WampEndpointSettings.maxMessageBytes(properties));
         // Spring Security's Authentication with its authorities (WampSecurityAutoConfiguration), else the name only
         principals.ifUnique(handler::setPrincipalConverter);
         return handler;

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.router.WampRouter;
-import io.wampspring.router.serialization.Serializers;
-import io.wampspring.router.serialization.WampSerializer;
 import io.wampspring.spring.websocket.HandshakePrincipalConverter;
 import io.wampspring.spring.websocket.WampWebSocketHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,14 +39,8 @@ public final class WampWebSocketAutoConfiguration {
     @ConditionalOnMissingBean
     WampWebSocketHandler wampWebSocketHandler(WampRouter router, WampProperties properties,
             ObjectProvider<HandshakePrincipalConverter> principals) {
-        List<WampSerializer> serializers = properties.getSerializers().stream()
-                .map(serializer -> Serializers.byName(serializer.name()))
-                .toList();
-        if (serializers.isEmpty()) {
-            throw new IllegalStateException("wamp.serializers is empty: enable at least one serializer");
-        }
-        WampWebSocketHandler handler = new WampWebSocketHandler(router, serializers,
-                (int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxMessageSize().toBytes()));
+        WampWebSocketHandler handler = new WampWebSocketHandler(router, WampEndpointSettings.serializers(properties),
+                WampEndpointSettings.maxMessageBytes(properties));
         // Spring Security's Authentication with its authorities (WampSecurityAutoConfiguration), else the name only
         principals.ifUnique(handler::setPrincipalConverter);
         return handler;
