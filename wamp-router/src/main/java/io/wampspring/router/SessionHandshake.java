@@ -198,13 +198,14 @@ final class SessionHandshake {
                 return;
             }
             session.establishedIn(target, authenticated);
+            if (!session.isRouterService()) {
+                // counted before WELCOME goes out: a client that reads WELCOME finds itself in every count
+                router.stats().sessionsOpened.increment();
+            }
             // WELCOME goes out under the lock, so a GOODBYE from a shutdown cannot overtake it
             session.send(new Welcome(session.sessionId(), HelloDetails.welcome(target, authenticated)));
         }
         cancelTimer();
-        if (!session.isRouterService()) {
-            router.stats().sessionsOpened.increment();
-        }
         target.joined(session);
         if (router.isClosed()) {
             // the shutdown took its list of sessions before this one joined: say goodbye ourselves

@@ -93,7 +93,7 @@ public final class MessageCodec {
             case SUBSCRIBE -> f.size(4, 4, new Subscribe(f.id(1), f.dict(2), f.uri(3)));
             case SUBSCRIBED -> f.size(3, 3, new Subscribed(f.id(1), f.id(2)));
             case UNSUBSCRIBE -> f.size(3, 3, new Unsubscribe(f.id(1), f.id(2)));
-            case UNSUBSCRIBED -> f.size(2, 3, new Unsubscribed(f.id(1), f.optionalDict(2)));
+            case UNSUBSCRIBED -> f.size(2, 3, new Unsubscribed(f.requestIdOrZero(1), f.optionalDict(2)));
             case EVENT -> f.size(4, 6, new Event(f.id(1), f.id(2), f.dict(3), f.payload(4)));
             case CALL -> f.size(4, 6, new Call(f.id(1), f.dict(2), f.uri(3), f.payload(4)));
             case CANCEL -> f.size(3, 3, new Cancel(f.id(1), f.dict(2)));
@@ -101,7 +101,7 @@ public final class MessageCodec {
             case REGISTER -> f.size(4, 4, new Register(f.id(1), f.dict(2), f.uri(3)));
             case REGISTERED -> f.size(3, 3, new Registered(f.id(1), f.id(2)));
             case UNREGISTER -> f.size(3, 3, new Unregister(f.id(1), f.id(2)));
-            case UNREGISTERED -> f.size(2, 3, new Unregistered(f.id(1), f.optionalDict(2)));
+            case UNREGISTERED -> f.size(2, 3, new Unregistered(f.requestIdOrZero(1), f.optionalDict(2)));
             case INVOCATION -> f.size(4, 6, new Invocation(f.id(1), f.id(2), f.dict(3), f.payload(4)));
             case INTERRUPT -> f.size(3, 3, new Interrupt(f.id(1), f.dict(2)));
             case YIELD -> f.size(3, 5, new Yield(f.id(1), f.dict(2), f.payload(3)));
@@ -200,14 +200,24 @@ public final class MessageCodec {
             return list.get(index);
         }
 
+        /** An id in [1, 2^53]: the spec's range for every id, 0 included nowhere but {@link #requestIdOrZero}. */
         long id(int index) {
+            return id(index, 1);
+        }
+
+        /** The request id of UNSUBSCRIBED and UNREGISTERED, which is 0 when the router revokes on its own. */
+        long requestIdOrZero(int index) {
+            return id(index, 0);
+        }
+
+        private long id(int index, long min) {
             Object value = required(index);
             Long id = idValue(value);
-            if (id != null) {
+            if (id != null && id >= min) {
                 return id;
             }
-            if (value instanceof Long || value instanceof BigInteger) {
-                throw violation("element " + index + " is an id out of range [0, 2^53]: " + value);
+            if (id != null || value instanceof Long || value instanceof BigInteger) {
+                throw violation("element " + index + " is an id out of range [" + min + ", 2^53]: " + value);
             }
             throw violation("element " + index + " must be an integer id");
         }
