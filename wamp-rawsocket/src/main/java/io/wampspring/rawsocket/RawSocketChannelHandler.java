@@ -44,8 +44,25 @@ final class RawSocketChannelHandler extends ByteToMessageDecoder {
         this.connections = connections;
     }
 
+    /** Added to a channel that is open already: a port shared with another protocol, which read the first octet. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        super.handlerAdded(ctx);
+        if (ctx.channel().isActive()) {
+            startHandshakeDeadline(ctx);
+        }
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        startHandshakeDeadline(ctx);
+        super.channelActive(ctx);
+    }
+
+    private void startHandshakeDeadline(ChannelHandlerContext ctx) {
+        if (handshakeDeadline != null) {
+            return;
+        }
         handshakeDeadline = ctx.executor().schedule(() -> {
             if (state == State.HANDSHAKE) {
                 logger.debug("RawSocket client {} sent no handshake within {}", ctx.channel().remoteAddress(),
@@ -54,7 +71,6 @@ final class RawSocketChannelHandler extends ByteToMessageDecoder {
                 ctx.close();
             }
         }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        super.channelActive(ctx);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.validation.Errors;
 /**
  * Checks the credentials of a realm's principals against the methods the realm offers ({@code ticket},
  * {@code wampcra}, {@code cryptosign}): a method nobody has a credential for, a principal without a role, a hashed
- * secret that cannot work, a public key that is not one. Part of {@link WampProperties#validate}.
+ * secret that cannot work, a public key that is not one. Part of {@link WampPropertiesValidation}.
  */
 final class RealmCredentialsValidation {
 

@@ -2,9 +2,7 @@ package io.wampspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.wampspring.router.UriCheck;
 import io.wampspring.router.match.MatchPolicy;
@@ -221,157 +219,11 @@ public class WampProperties implements Validator {
     }
 
     /**
-     * Rejects values that would start a router which then misbehaves: every size, backlog and timeout that must be
-     * positive, the endpoint's path, the serializers and realms, and the per-procedure timeouts. Event history
-     * entries are checked where their rules are built ({@code wamp.pubsub.event-history}).
+     * Rejects values that would start a router which then misbehaves: see {@link WampPropertiesValidation}.
      */
     @Override
     public void validate(Object target, Errors errors) {
-        // fields are named as properties (dashed), so that Boot's report names them as the user wrote them
-        WampProperties properties = (WampProperties) target;
-        if (properties.path == null || !properties.path.startsWith("/")) {
-            errors.rejectValue("path", "wamp.path", "must start with '/'");
-        }
-        positive(errors, "max-message-size", properties.maxMessageSize);
-        if (properties.maxMessageSize != null && properties.maxMessageSize.toBytes() > MAX_MESSAGE_SIZE_LIMIT) {
-            errors.rejectValue("max-message-size", "wamp.tooLarge",
-                    "must be at most " + MAX_MESSAGE_SIZE_LIMIT + " bytes (2GB minus 8 bytes)");
-        }
-        if (properties.serializers == null || properties.serializers.isEmpty()) {
-            errors.rejectValue("serializers", "wamp.empty",
-                    "wamp.serializers is empty: enable at least one serializer (json, msgpack, cbor)");
-        }
-        validateRealms(properties, errors);
-        positive(errors, "close-timeout", properties.closeTimeout);
-        positive(errors, "handshake-timeout", properties.handshakeTimeout);
-        positive(errors, "send-buffer.max-size", properties.sendBuffer.getMaxSize());
-        notNegative(errors, "rpc.call-timeout", properties.rpc.getCallTimeout(), "0 for none");
-        List<ProcedureTimeout> timeouts = properties.rpc.getProcedureTimeouts();
-        for (int i = 0; i < timeouts.size(); i++) {
-            ProcedureTimeout timeout = timeouts.get(i);
-            String field = "rpc.procedure-timeouts[" + i + "]";
-            boolean pattern = timeout.getMatch() != MatchPolicy.EXACT;
-            if (timeout.getProcedure() == null || !properties.uriCheck.isValid(timeout.getProcedure(), pattern)) {
-                errors.rejectValue(field + ".procedure", "wamp.uri", "is not a valid "
-                        + timeout.getMatch().wireName() + " procedure URI");
-            }
-            notNegative(errors, field + ".timeout", timeout.getTimeout(), "0 for none");
-        }
-        if (properties.local.getEventBacklog() < 1) {
-            errors.rejectValue("local.event-backlog", "wamp.positive",
-                    "must be at least 1: an annotated subscriber with no backlog would miss every event");
-        }
-        notBlank(errors, "local.authid", properties.local.getAuthid());
-        notBlank(errors, "local.authrole", properties.local.getAuthrole());
-        RealmAuthorizers.validateCache(properties.authorization.getCache(), errors);
-        validateLimits(properties.limits, errors);
-        validateRawSocket(properties.rawsocket, errors);
-    }
-
-    private static void validateRawSocket(WampRawSocketProperties rawsocket, Errors errors) {
-        if (!rawsocket.isEnabled()) {
-            return;
-        }
-        if (rawsocket.getPort() < 0 || rawsocket.getPort() > 65535) {
-            errors.rejectValue("rawsocket.port", "wamp.port", "must be 0 (any free port) to 65535");
-        }
-        notBlank(errors, "rawsocket.address", rawsocket.getAddress());
-        if (rawsocket.getMaxMessageSize() != null) {
-            positive(errors, "rawsocket.max-message-size", rawsocket.getMaxMessageSize());
-        }
-        positive(errors, "rawsocket.min-client-message-size", rawsocket.getMinClientMessageSize());
-        if (rawsocket.getMaxConnections() < 1) {
-            errors.rejectValue("rawsocket.max-connections", "wamp.positive", "must be at least 1");
-        }
-        if (rawsocket.getIoThreads() < 0) {
-            errors.rejectValue("rawsocket.io-threads", "wamp.notNegative",
-                    "must not be negative (0 for Netty's default)");
-        }
-    }
-
-    private static void validateLimits(WampLimitsProperties limits, Errors errors) {
-        notNegative(errors, "limits.sessions-per-realm", limits.getSessionsPerRealm());
-        notNegative(errors, "limits.sessions-per-address", limits.getSessionsPerAddress());
-        notNegative(errors, "limits.outstanding-calls-per-session", limits.getOutstandingCallsPerSession());
-        notNegative(errors, "limits.messages-per-second", limits.getMessagesPerSecond());
-        notNegative(errors, "limits.message-burst", limits.getMessageBurst());
-    }
-
-    private static void notNegative(Errors errors, String field, int value) {
-        if (value < 0) {
-            errors.rejectValue(field, "wamp.notNegative", "must not be negative (0 for no limit)");
-        }
-    }
-
-    private static void validateRealms(WampProperties properties, Errors errors) {
-        if (properties.realms == null || properties.realms.isEmpty()) {
-            errors.rejectValue("realms", "wamp.empty", "wamp.realms is empty: configure at least one realm");
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < properties.realms.size(); i++) {
-            WampRealmProperties realm = properties.realms.get(i);
-            String field = "realms[" + i + "]";
-            if (realm.getName() == null || !properties.uriCheck.isValid(realm.getName(), false)) {
-                errors.rejectValue(field + ".name", "wamp.uri", "is not a valid realm URI");
-            }
-            else if (!names.add(realm.getName())) {
-                errors.rejectValue(field + ".name", "wamp.duplicate",
-                        "realm '" + realm.getName() + "' is configured twice");
-            }
-            if (realm.getAuthMethods() == null || realm.getAuthMethods().isEmpty()) {
-                errors.rejectValue(field + ".auth-methods", "wamp.empty",
-                        "is empty: no client could join the realm (use anonymous)");
-            }
-            notBlank(errors, field + ".anonymous-role", realm.getAnonymousRole());
-            RealmAuthorizers.validate(realm, field, properties.uriCheck, errors);
-            RealmCredentialsValidation.validate(realm, field, errors);
-            RealmScram.validate(realm, field, errors);
-            validateAuthenticationSources(properties, realm, field, errors);
-        }
-    }
-
-    /** The http method's role mapping and the dynamic authenticator: complete, with valid URIs and a known realm. */
-    private static void validateAuthenticationSources(WampProperties properties, WampRealmProperties realm,
-            String field, Errors errors) {
-        WampHttpPrincipalProperties http = realm.getHttpPrincipal();
-        if (http.getRoleMapping() == WampHttpPrincipalProperties.RoleMapping.FIXED
-                && (http.getRole() == null || http.getRole().isBlank())) {
-            errors.rejectValue(field + ".http-principal.role", "wamp.blank",
-                    "must be set when http-principal.role-mapping is fixed");
-        }
-        WampDynamicAuthenticatorProperties dynamic = realm.getDynamicAuthenticator();
-        if (dynamic.getProcedure() != null && !properties.uriCheck.isValid(dynamic.getProcedure(), false)) {
-            errors.rejectValue(field + ".dynamic-authenticator.procedure", "wamp.uri", "is not a valid procedure URI");
-        }
-        if (dynamic.getRealm() != null && properties.realms.stream()
-                .noneMatch(other -> dynamic.getRealm().equals(other.getName()))) {
-            errors.rejectValue(field + ".dynamic-authenticator.realm", "wamp.realm", "names no realm of wamp.realms");
-        }
-    }
-
-    private static void positive(Errors errors, String field, @Nullable DataSize size) {
-        if (size == null || size.toBytes() <= 0) {
-            errors.rejectValue(field, "wamp.positive", "must be positive");
-        }
-    }
-
-    private static void positive(Errors errors, String field, @Nullable Duration duration) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            errors.rejectValue(field, "wamp.positive", "must be positive");
-        }
-    }
-
-    private static void notNegative(Errors errors, String field, @Nullable Duration duration, String zero) {
-        if (duration == null || duration.isNegative()) {
-            errors.rejectValue(field, "wamp.notNegative", "must not be negative (" + zero + ")");
-        }
-    }
-
-    private static void notBlank(Errors errors, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            errors.rejectValue(field, "wamp.blank", "must not be blank");
-        }
+        WampPropertiesValidation.validate((WampProperties) target, errors);
     }
 
     /** A serializer the router can speak. */

@@ -81,13 +81,7 @@ public final class WampRawSocketAutoConfiguration {
          */
         @Bean
         WampTransportInfo wampRawSocketTransportInfo(RawSocketServer server) {
-            return () -> {
-                RawSocketConfig config = server.config();
-                String serializers = String.join(", ",
-                        config.serializers().stream().map(WampSerializer::name).toList());
-                return "RawSocket " + server.url() + " (" + serializers + "; messages up to "
-                        + readable(config.maxLength()) + ")";
-            };
+            return () -> "RawSocket " + server.url() + " " + offered(server.config());
         }
     }
 
@@ -114,6 +108,12 @@ public final class WampRawSocketAutoConfiguration {
                 RawSocketHandshake.exponentAtMost(rawsocket.getMinClientMessageSize().toBytes()),
                 rawsocket.getMaxConnections(), properties.getHandshakeTimeout(), serializers,
                 rawsocket.getIoThreads(), null);
+    }
+
+    /** What a RawSocket endpoint offers, as the start-up line says it: {@code (json, cbor; messages up to 16MB)}. */
+    static String offered(RawSocketConfig config) {
+        String serializers = String.join(", ", config.serializers().stream().map(WampSerializer::name).toList());
+        return "(" + serializers + "; messages up to " + readable(config.maxLength()) + ")";
     }
 
     /** A power of two from 512 bytes to 16 MiB as a person writes it: 512B, 64KB, 16MB. */

@@ -42,11 +42,27 @@ public class WampRawSocketProperties {
     /** Netty event loop threads for the connections; 0 for Netty's default (twice the available processors). */
     private int ioThreads;
 
+    /**
+     * Whether the reactive web server's port also accepts RawSocket clients, beside HTTP and WebSocket: a client
+     * whose first octet is the RawSocket magic 0x7F is served as RawSocket (over the web server's TLS when
+     * server.ssl is set). Reactor Netty only; independent of wamp.rawsocket.enabled, which opens a port of its own.
+     * The limits above apply to both.
+     */
+    private boolean webPort;
+
     @NestedConfigurationProperty
     private final WampRawSocketSslProperties ssl = new WampRawSocketSslProperties();
 
     public WampRawSocketSslProperties getSsl() {
         return ssl;
+    }
+
+    public boolean isWebPort() {
+        return webPort;
+    }
+
+    public void setWebPort(boolean webPort) {
+        this.webPort = webPort;
     }
 
     public boolean isEnabled() {

@@ -1,7 +1,10 @@
 package io.wampspring.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
+import io.netty.channel.ChannelPipeline;
+import io.wampspring.rawsocket.SharedPortRawSocket;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.webflux.ReactiveWampWebSocketHandler;
 import io.wampspring.spring.websocket.HandshakePrincipalConverter;
@@ -11,11 +14,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -67,5 +76,56 @@ public final class WampReactiveWebSocketAutoConfiguration {
         origins.setAllowedOriginPatterns(properties.getAllowedOrigins());
         mapping.setCorsConfigurations(Map.of(properties.getPath(), origins));
         return mapping;
+    }
+
+    /**
+     * RawSocket on the web server's port ({@code wamp.rawsocket.web-port}): each accepted connection's first octet
+     * decides, 0x7F for RawSocket, anything else for HTTP and WebSocket.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({SharedPortRawSocket.class, NettyServerCustomizer.class})
+    @ConditionalOnBooleanProperty("wamp.rawsocket.web-port")
+    static final class RawSocketOnWebPort {
+
+        private static final Logger logger = LoggerFactory.getLogger(RawSocketOnWebPort.class);
+
+        /** The web server's first protocol handler, whichever HTTP version it was configured for. */
+        private static final List<String> FIRST_HTTP_HANDLERS = List.of(NettyPipeline.HttpCodec,
+                NettyPipeline.H2OrHttp11Codec, NettyPipeline.H2CUpgradeHandler);
+
+        @Bean
+        @ConditionalOnMissingBean
+        SharedPortRawSocket wampWebPortRawSocket(WampRouter router, WampProperties properties) {
+            return new SharedPortRawSocket(router, WampRawSocketAutoConfiguration.config(properties));
+        }
+
+        @Bean
+        NettyServerCustomizer wampRawSocketOnWebPort(SharedPortRawSocket rawSocket) {
+            return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+                ChannelPipeline pipeline = channel.pipeline();
+                FIRST_HTTP_HANDLERS.stream().filter(name -> pipeline.get(name) != null).findFirst().ifPresentOrElse(
+                        http -> pipeline.addBefore(http, "wamp.rawsocketDetector", rawSocket.detector()),
+                        () -> logger.warn("No HTTP handler in the pipeline of {}: RawSocket is not offered on it",
+                                channel));
+            });
+        }
+
+        /** The start-up line's part: {@code RawSocket on the web port (json, msgpack, cbor; messages up to 16MB)}. */
+        @Bean
+        WampTransportInfo wampWebPortRawSocketTransportInfo(SharedPortRawSocket rawSocket) {
+            return () -> "RawSocket on the web port " + WampRawSocketAutoConfiguration.offered(rawSocket.config());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("io.wampspring.rawsocket.SharedPortRawSocket")
+    @ConditionalOnBooleanProperty("wamp.rawsocket.web-port")
+    static final class RawSocketLibraryMissing {
+
+        @Bean
+        Object wampWebPortRawSocket() {
+            throw new IllegalStateException("wamp.rawsocket.web-port is true but io.wampspring:wamp-rawsocket is not "
+                    + "on the classpath: add that dependency, or set wamp.rawsocket.web-port=false");
+        }
     }
 }
