@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
@@ -72,5 +73,18 @@ public final class WampWebSocketAutoConfiguration {
             WampProperties properties) {
         return new SimpleUrlHandlerMapping(Map.of(properties.getPath(), wampWebSocketRequestHandler),
                 HANDLER_MAPPING_ORDER);
+    }
+
+    /** RawSocket on the web port needs the reactive transport: on a servlet container the setting would do nothing. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("wamp.rawsocket.web-port")
+    static final class RawSocketOnWebPortUnsupported {
+
+        @Bean
+        Object wampWebPortRawSocket() {
+            throw new IllegalStateException("wamp.rawsocket.web-port needs the reactive transport (Reactor Netty, "
+                    + "spring.main.web-application-type=reactive); on a servlet container use "
+                    + "wamp.rawsocket.enabled with a port of its own");
+        }
     }
 }

@@ -12,11 +12,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import io.wampspring.rawsocket.RawSocketServer;
+import io.wampspring.rawsocket.SharedPortRawSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -110,6 +113,27 @@ class WampRawSocketAutoConfigurationTests {
                 .withPropertyValues("wamp.rawsocket.enabled=true")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("io.wampspring:wamp-rawsocket is not on the classpath"));
+    }
+
+    @Test
+    void onTheWebPortFailsClearlyWithoutTheLibrary() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampReactiveWebSocketAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(SharedPortRawSocket.class))
+                .withPropertyValues("wamp.rawsocket.web-port=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("io.wampspring:wamp-rawsocket is not on the classpath"));
+    }
+
+    @Test
+    void onTheWebPortOfAServletContainerFailsClearly() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampWebSocketAutoConfiguration.class))
+                .withPropertyValues("wamp.rawsocket.web-port=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("wamp.rawsocket.web-port needs the reactive transport"));
     }
 
     @Test
