@@ -6,11 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.wampspring.autoconfigure.WampAutoConfiguration;
 import io.wampspring.autoconfigure.WampRawSocketAutoConfiguration;
@@ -49,7 +46,7 @@ class RawSocketTlsIntegrationTests {
             RawSocketServer server = context.getBean(RawSocketServer.class);
             assertThat(server.url()).startsWith("rss://127.0.0.1:");
             assertThat(output.getOut()).contains("WAMP router on RawSocket " + server.url());
-            try (SSLSocket socket = (SSLSocket) trustingContext().getSocketFactory()
+            try (SSLSocket socket = (SSLSocket) CERTIFICATE.trustingContext().getSocketFactory()
                     .createSocket("127.0.0.1", server.localAddress().getPort())) {
                 socket.setSoTimeout(5000);
                 socket.startHandshake();
@@ -85,16 +82,5 @@ class RawSocketTlsIntegrationTests {
                 assertThat(answer).isNotEqualTo(new byte[] {0x7F, (byte) 0xF1, 0, 0});
             }
         });
-    }
-
-    private static SSLContext trustingContext() throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("test", CERTIFICATE.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

@@ -60,6 +60,11 @@ record TestCertificate(X509Certificate certificate, String certificatePem, Strin
 
     /** An HTTP client whose TLS trusts this certificate only (and checks that the host is 127.0.0.1). */
     HttpClient trustingClient() {
+        return HttpClient.newBuilder().sslContext(trustingContext()).build();
+    }
+
+    /** A TLS context that trusts this certificate only. */
+    SSLContext trustingContext() {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
@@ -68,7 +73,7 @@ record TestCertificate(X509Certificate certificate, String certificatePem, Strin
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(context).build();
+            return context;
         }
         catch (GeneralSecurityException | java.io.IOException ex) {
             throw new IllegalStateException(ex);
