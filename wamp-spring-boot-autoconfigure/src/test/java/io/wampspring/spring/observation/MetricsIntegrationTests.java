@@ -247,7 +247,7 @@ class MetricsIntegrationTests {
         assertThat(before).isEqualTo(router.realm("realm1").sessions().size());
 
         TestWampClient client = join("json");
-        // the realm counts the session just after WELCOME is queued: the client may read WELCOME first
+        // the join counts before WELCOME goes out; the await is for sessions of earlier tests that may still be leaving
         await().atMost(WAIT).untilAsserted(() -> assertThat(gauge("wamp.sessions")).isEqualTo(before + 1));
         client.close();
 
