@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
+import io.wampspring.benchmarks.echo.EchoServer;
 import io.wampspring.benchmarks.sessions.SessionKind;
 import io.wampspring.benchmarks.sessions.SessionsConfig;
 import io.wampspring.benchmarks.sessions.SessionsRun;
@@ -26,6 +28,9 @@ import io.wampspring.benchmarks.sessions.SessionsRun;
  * sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] [--kinds bare,wamp]
  *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300]
  *         holds N idle sessions of each kind and prints one SESSIONS line per kind (memory per session on PID)
+ * echo-server --stack netty|tomcat [--port 0]
+ *         serves a plain WebSocket echo at /echo on 127.0.0.1 (no Spring, no WAMP) until stopped; prints
+ *         "ECHO-SERVER stack=... port=... pid=..." once it listens
  * summarize FILE
  *         prints the markdown table of the BENCH and SESSIONS lines in FILE
  * </pre>
@@ -68,6 +73,15 @@ public final class BenchmarkMain {
                     System.err.println("[sessions] FAILED: " + ex);
                     System.exit(1);
                 }
+            }
+            case "echo-server" -> {
+                Map<String, String> options = options(args);
+                EchoServer server = EchoServer.start(required(options, "stack"),
+                        Integer.parseInt(options.getOrDefault("port", "0")));
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-server-stop"));
+                System.out.println("ECHO-SERVER stack=" + options.get("stack") + " port=" + server.port() + " pid="
+                        + ProcessHandle.current().pid());
+                new CountDownLatch(1).await(); // until the process is stopped
             }
             case "summarize" -> {
                 if (args.length != 2) {
@@ -149,6 +163,7 @@ public final class BenchmarkMain {
                 + "       sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] "
                 + "[--kinds bare,wamp] [--target app] [--concurrency 64] [--warmup-sessions 500] "
                 + "[--histogram-top 25] [--open-timeout-s 300]\n"
+                + "       echo-server --stack netty|tomcat [--port 0]\n"
                 + "       summarize FILE");
     }
 }
