@@ -88,11 +88,8 @@ public final class BenchmarkMain {
                     usage();
                     System.exit(2);
                 }
-                List<BenchmarkResult> results = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
-                        .filter(line -> line.startsWith(BenchmarkResult.PREFIX))
-                        .map(BenchmarkResult::parse)
-                        .toList();
-                System.out.print(Summary.table(results));
+                System.out.print(TransportSummary.report(
+                        Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)));
             }
             default -> {
                 usage();
