@@ -16,7 +16,8 @@ import io.netty.channel.Channel;
  */
 public final class SessionsRun {
 
-    private static final int SETTLE_ATTEMPTS = 10;
+    private static final int SETTLE_ATTEMPTS = 30;
+    private static final int SETTLED_ROUNDS = 2;
     private static final Duration SETTLE_PAUSE = Duration.ofSeconds(1);
     private static final long SETTLED_BYTES = 256 * 1024;
 
@@ -24,6 +25,7 @@ public final class SessionsRun {
     private final PrintStream out;
     private final PrintStream log;
     private final ServerProbe probe;
+    private boolean closedAny;
 
     public SessionsRun(SessionsConfig config, PrintStream out, PrintStream log) {
         this.config = config;
@@ -48,8 +50,10 @@ public final class SessionsRun {
             log.println(tag + " warm-up: " + config.warmupSessions() + " opened and closed");
             client.close(client.open(kind, config.uri(kind), config.warmupSessions(), config.concurrency(),
                     config.openTimeout()));
+            closedAny = true;
         }
-        ServerProbe.Snapshot before = settledSnapshot(tag);
+        // nothing to settle before the first connection this run opens
+        ServerProbe.Snapshot before = closedAny ? settledSnapshot(tag) : probe.snapshot();
         log.println(tag + " opening " + config.sessions());
         long start = System.nanoTime();
         List<Channel> channels = client.open(kind, config.uri(kind), config.sessions(), config.concurrency(),
@@ -66,25 +70,34 @@ public final class SessionsRun {
         printGrowth(kind, before.heap(), open.heap());
         log.println(tag + " closing");
         client.close(channels);
+        closedAny = true;
         return result;
     }
 
     /**
-     * A snapshot once the server has let go of what was closed before: a server may release closed sessions some
-     * time after their TCP connection is gone (seen on the reactive transport: 500 closed WAMP sessions were still
-     * live a second later on a loaded machine), so snapshots are repeated until the live heap stops shrinking.
+     * A snapshot once the server has let go of the connections closed before: a server may release closed sessions
+     * some time after their TCP connection is gone (seen on the reactive transport: 500 closed WAMP sessions still
+     * live two to five seconds later on a loaded machine), so snapshots are repeated, a second apart, until the live
+     * heap has not shrunk (by more than 1 %) {@value #SETTLED_ROUNDS} times in a row. (Counting the server's sockets
+     * would not do: Tomcat keeps up to 500 closed channels in a cache for reuse.)
      */
     private ServerProbe.Snapshot settledSnapshot(String tag) throws Exception {
         ServerProbe.Snapshot last = probe.snapshot();
+        int steady = 0;
         for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
             Thread.sleep(SETTLE_PAUSE.toMillis()); // polls the server's state: nothing to wait on from here
             ServerProbe.Snapshot next = probe.snapshot();
             long shrunk = last.heap().totalBytes() - next.heap().totalBytes();
             last = next;
             if (shrunk <= Math.max(SETTLED_BYTES, next.heap().totalBytes() / 100)) {
-                return last;
+                if (++steady == SETTLED_ROUNDS) {
+                    return last;
+                }
             }
-            log.println(tag + " live heap still shrinking (" + shrunk / 1024 + " KB less), measuring again");
+            else {
+                steady = 0;
+                log.println(tag + " live heap still shrinking (" + shrunk / 1024 + " KB less), measuring again");
+            }
         }
         log.println(tag + " live heap did not settle in " + SETTLE_ATTEMPTS + " attempts; measured anyway");
         return last;
