@@ -26,7 +26,7 @@ import io.wampspring.benchmarks.sessions.SessionsRun;
  *     [--subscribers 100] [--window 16]     (pubsub-fanout only; the others ignore them)
  *         prints one BENCH line on stdout (diagnostics on stderr); exit status 1 on failure
  * sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] [--kinds bare,wamp]
- *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300]
+ *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300] [--settle-s 10]
  *         holds N idle sessions of each kind and prints one SESSIONS line per kind (memory per session on PID)
  * echo-server --stack netty|tomcat [--port 0]
  *         serves a plain WebSocket echo at /echo on 127.0.0.1 (no Spring, no WAMP) until stopped; prints
@@ -127,7 +127,8 @@ public final class BenchmarkMain {
                 Integer.parseInt(options.getOrDefault("warmup-sessions", "" + defaults.warmupSessions())),
                 Integer.parseInt(options.getOrDefault("histogram-top", "" + defaults.histogramTop())),
                 options.getOrDefault("realm", defaults.realm()), defaults.wampPath(), defaults.echoPath(),
-                seconds(options.get("open-timeout-s"), defaults.openTimeout()));
+                seconds(options.get("open-timeout-s"), defaults.openTimeout()),
+                seconds(options.get("settle-s"), defaults.settle()));
     }
 
     static Map<String, String> options(String[] args) {
@@ -159,7 +160,7 @@ public final class BenchmarkMain {
                 + "[--subscribers 100] [--window 16]\n"
                 + "       sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] "
                 + "[--kinds bare,wamp] [--target app] [--concurrency 64] [--warmup-sessions 500] "
-                + "[--histogram-top 25] [--open-timeout-s 300]\n"
+                + "[--histogram-top 25] [--open-timeout-s 300] [--settle-s 10]\n"
                 + "       echo-server --stack netty|tomcat [--port 0]\n"
                 + "       summarize FILE");
     }

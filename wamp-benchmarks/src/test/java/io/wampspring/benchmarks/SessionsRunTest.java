@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import io.wampspring.benchmarks.sessions.SessionsConfig;
@@ -31,7 +32,7 @@ class SessionsRunTest {
     @Test
     void holdsBareAndWampSessionsAndReportsWhatTheyCost() throws Exception {
         SessionsConfig config = SessionsConfig.defaults(URI.create("ws://127.0.0.1:" + port),
-                ProcessHandle.current().pid()).withSessions(20, 0);
+                ProcessHandle.current().pid()).withSessions(20, 0).withSettle(Duration.ofSeconds(1));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         List<SessionsResult> results;

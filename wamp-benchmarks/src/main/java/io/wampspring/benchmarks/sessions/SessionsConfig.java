@@ -22,10 +22,13 @@ import io.wampspring.benchmarks.Loopback;
  * @param wampPath       the router's WebSocket path
  * @param echoPath       the bare WebSocket endpoint's path
  * @param openTimeout    how long opening all sessions of one kind may take
+ * @param settle         how long after closing connections the server is left alone before its baseline: longer
+ *                       than {@code wamp.close-timeout} (5 s by default), for which the reactive transport keeps a
+ *                       closed session reachable from its close timer
  */
 public record SessionsConfig(URI server, long serverPid, String target, int sessions, List<SessionKind> kinds,
         int concurrency, int warmupSessions, int histogramTop, String realm, String wampPath, String echoPath,
-        Duration openTimeout) {
+        Duration openTimeout, Duration settle) {
 
     public static final int MAX_SESSIONS = 100_000;
 
@@ -43,20 +46,25 @@ public record SessionsConfig(URI server, long serverPid, String target, int sess
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("at least one session kind");
         }
-        if (concurrency < 1 || warmupSessions < 0 || histogramTop < 0) {
-            throw new IllegalArgumentException("concurrency >= 1, warm-up sessions and histogram top >= 0");
+        if (concurrency < 1 || warmupSessions < 0 || histogramTop < 0 || settle.isNegative()) {
+            throw new IllegalArgumentException("concurrency >= 1, warm-up sessions, histogram top, settle >= 0");
         }
         kinds = List.copyOf(kinds);
     }
 
     public static SessionsConfig defaults(URI server, long serverPid) {
         return new SessionsConfig(server, serverPid, "app", 10_000, List.of(SessionKind.BARE, SessionKind.WAMP), 64,
-                500, 25, "realm1", "/ws", "/echo", Duration.ofMinutes(5));
+                500, 25, "realm1", "/ws", "/echo", Duration.ofMinutes(5), Duration.ofSeconds(10));
     }
 
     public SessionsConfig withSessions(int sessions, int warmupSessions) {
         return new SessionsConfig(server, serverPid, target, sessions, kinds, concurrency, warmupSessions,
-                histogramTop, realm, wampPath, echoPath, openTimeout);
+                histogramTop, realm, wampPath, echoPath, openTimeout, settle);
+    }
+
+    public SessionsConfig withSettle(Duration settle) {
+        return new SessionsConfig(server, serverPid, target, sessions, kinds, concurrency, warmupSessions,
+                histogramTop, realm, wampPath, echoPath, openTimeout, settle);
     }
 
     URI uri(SessionKind kind) {

@@ -25,7 +25,8 @@ public final class SessionsRun {
     private final PrintStream out;
     private final PrintStream log;
     private final ServerProbe probe;
-    private boolean closedAny;
+    /** When this run last closed connections ({@link System#nanoTime()}), 0 before it has. */
+    private long lastClosed;
 
     public SessionsRun(SessionsConfig config, PrintStream out, PrintStream log) {
         this.config = config;
@@ -50,10 +51,10 @@ public final class SessionsRun {
             log.println(tag + " warm-up: " + config.warmupSessions() + " opened and closed");
             client.close(client.open(kind, config.uri(kind), config.warmupSessions(), config.concurrency(),
                     config.openTimeout()));
-            closedAny = true;
+            lastClosed = System.nanoTime();
         }
         // nothing to settle before the first connection this run opens
-        ServerProbe.Snapshot before = closedAny ? settledSnapshot(tag) : probe.snapshot();
+        ServerProbe.Snapshot before = lastClosed != 0 ? settledSnapshot(tag) : probe.snapshot();
         log.println(tag + " opening " + config.sessions());
         long start = System.nanoTime();
         List<Channel> channels = client.open(kind, config.uri(kind), config.sessions(), config.concurrency(),
@@ -70,18 +71,24 @@ public final class SessionsRun {
         printGrowth(kind, before.heap(), open.heap());
         log.println(tag + " closing");
         client.close(channels);
-        closedAny = true;
+        lastClosed = System.nanoTime();
         return result;
     }
 
     /**
-     * A snapshot once the server has let go of the connections closed before: a server may release closed sessions
-     * some time after their TCP connection is gone (seen on the reactive transport: 500 closed WAMP sessions still
-     * live two to five seconds later on a loaded machine), so snapshots are repeated, a second apart, until the live
-     * heap has not shrunk (by more than 1 %) {@value #SETTLED_ROUNDS} times in a row. (Counting the server's sockets
-     * would not do: Tomcat keeps up to 500 closed channels in a cache for reuse.)
+     * A snapshot once the server has let go of the connections closed before. A server may release closed sessions
+     * some time after their TCP connection is gone: the reactive transport keeps each reachable from its close timer
+     * for {@code wamp.close-timeout} (5 s), which counted 500 warm-up sessions into the baseline. So the server is
+     * left alone for {@link SessionsConfig#settle()} after the last close, and then snapshots are repeated, a second
+     * apart, until the live heap has not shrunk (by more than 1 %) {@value #SETTLED_ROUNDS} times in a row.
+     * (Counting the server's sockets would not do: Tomcat keeps up to 500 closed channels in a cache for reuse.)
      */
     private ServerProbe.Snapshot settledSnapshot(String tag) throws Exception {
+        long wait = lastClosed + config.settle().toNanos() - System.nanoTime();
+        if (wait > 0) {
+            log.println(tag + " leaving the server alone for " + config.settle().toSeconds() + " s after closing");
+            Thread.sleep(wait / 1_000_000); // a quiet period, not a wait for an event
+        }
         ServerProbe.Snapshot last = probe.snapshot();
         int steady = 0;
         for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
