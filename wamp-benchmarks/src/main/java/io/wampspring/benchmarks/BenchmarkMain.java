@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.benchmarks.lifecycle.LifecycleMain;
+import io.wampspring.benchmarks.lifecycle.LifecycleResult;
+import io.wampspring.benchmarks.lifecycle.LifecycleScenario;
+
 /**
  * Command line of the load client. Runs are started by {@code run-benchmarks.sh}, never by the build.
  * <pre>
@@ -16,6 +20,8 @@ import java.util.Map;
  *     [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1]
  *     [--subscribers 100] [--window 16]     (pubsub-fanout only; the others ignore them)
  *         prints one BENCH line on stdout (diagnostics on stderr); exit status 1 on failure
+ * run --server ws://127.0.0.1:PORT --scenario churn|callee-drop-fin|callee-drop-rst ...
+ *         the session set-up and failure-detection scenarios ({@link LifecycleMain}); one LIFECYCLE line
  * summarize FILE
  *         prints the markdown table of the BENCH lines in FILE
  * </pre>
@@ -33,6 +39,11 @@ public final class BenchmarkMain {
         switch (args[0]) {
             case "run" -> {
                 Map<String, String> options = options(args);
+                LifecycleScenario lifecycle = LifecycleScenario.find(options.get("scenario"));
+                if (lifecycle != null) {
+                    runLifecycle(lifecycle, options);
+                    return;
+                }
                 BenchmarkConfig config = runConfig(options);
                 Scenario scenario = config.scenario();
                 int round = Integer.parseInt(options.getOrDefault("round", "1"));
@@ -61,6 +72,18 @@ public final class BenchmarkMain {
                 usage();
                 System.exit(2);
             }
+        }
+    }
+
+    private static void runLifecycle(LifecycleScenario scenario, Map<String, String> options) {
+        try {
+            LifecycleResult result = LifecycleMain.run(LifecycleMain.config(scenario, options), System.err);
+            System.out.println(result.toLine());
+            System.exit(0);
+        }
+        catch (Exception ex) {
+            System.err.println("[" + scenario.id() + "] FAILED: " + ex);
+            System.exit(1);
         }
     }
 
@@ -106,6 +129,7 @@ public final class BenchmarkMain {
         System.err.println("usage: run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated"
                 + "|pubsub-fanout [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1] "
                 + "[--subscribers 100] [--window 16]\n"
+                + "       " + LifecycleMain.usage() + "\n"
                 + "       summarize FILE");
     }
 }
