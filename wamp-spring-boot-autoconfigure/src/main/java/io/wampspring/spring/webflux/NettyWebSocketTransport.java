@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.Transport;
 import io.wampspring.router.transport.TransportInfo;
@@ -69,11 +70,13 @@ final class NettyWebSocketTransport implements Transport {
         }
         outbound.sendClose(status.code(), status.reasonText()).subscribe(null,
                 ex -> logger.debug("Closing WebSocket channel {} failed", channel.id(), ex));
-        channel.eventLoop().schedule(() -> {
+        ScheduledFuture<?> cutOff = channel.eventLoop().schedule(() -> {
             if (channel.isActive()) {
                 channel.close();
             }
         }, closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        // the usual close is prompt: the timer goes with the channel, not after the timeout with every closed one
+        channel.closeFuture().addListener(closed -> cutOff.cancel(false));
     }
 
     @Override
