@@ -77,12 +77,12 @@ start_app() {
     jfr=("-XX:StartFlightRecording=filename=$OUT_DIR/$target-round$round.jfr,settings=profile"
       "-XX:+UnlockDiagnosticVMOptions" "-XX:+DebugNonSafepoints")
   fi
-  # the sample's realms without their roles and principals: the scenarios' anonymous sessions register and call
-  # procedures of their own
+  # realm1 open (as the benchmark profile has it, repeated for a baseline from before that profile): the scenarios'
+  # anonymous sessions register and call procedures of their own
   # shellcheck disable=SC2086
   java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
-    --spring.main.web-application-type="$type" --wamp.realms[0].name=realm1 --wamp.realms[1].name=secure \
-    --spring.main.banner-mode=off \
+    --spring.main.web-application-type="$type" --spring.profiles.active=benchmark \
+    --wamp.realms[0].name=realm1 --wamp.realms[1].name=secure --spring.main.banner-mode=off \
     > "$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do

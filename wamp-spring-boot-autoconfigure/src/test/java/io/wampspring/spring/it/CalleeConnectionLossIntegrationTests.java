@@ -40,7 +40,7 @@ class CalleeConnectionLossIntegrationTests extends AbstractWampIntegrationTests 
     }
 
     private SocketWebSocket registeredCallee(String procedure) throws Exception {
-        SocketWebSocket callee = SocketWebSocket.open(port, "/ws", "wamp.2.json");
+        SocketWebSocket callee = new SocketWebSocket(port, "wamp.2.json", TestWampSession.TIMEOUT);
         callee.sendText("[1,\"realm1\",{\"roles\":{\"callee\":{}}}]");
         assertThat(callee.receiveText()).startsWith("[2,");
         callee.sendText("[64,1,{},\"" + procedure + "\"]");
