@@ -3,6 +3,7 @@ package io.wampspring.benchmarks.lifecycle;
 import java.net.URI;
 import java.time.Duration;
 
+import io.wampspring.benchmarks.Loopback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,7 @@ public record LifecycleConfig(URI wampUri, LifecycleScenario scenario, int conne
         Duration duration, ChurnMode mode, int repetitions, int waiting, @Nullable Long serverPid, String realm) {
 
     public LifecycleConfig {
-        String host = wampUri.getHost();
-        if (!"ws".equals(wampUri.getScheme()) || !("127.0.0.1".equals(host) || "localhost".equals(host))) {
-            throw new IllegalArgumentException("load goes to loopback only (ws://127.0.0.1:<port>), not " + wampUri);
-        }
+        Loopback.require(wampUri);
         if (connections < 0 || connections > 1_000 || repetitions < 1 || repetitions > 100_000 || waiting < 1
                 || waiting > 1_000) {
             throw new IllegalArgumentException("connections in [0, 1000], repetitions in [1, 100000], waiting in "

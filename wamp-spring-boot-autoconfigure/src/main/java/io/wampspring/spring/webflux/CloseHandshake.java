@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.NettyPipeline;
@@ -59,11 +60,13 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
                 channel.close();
             }
         });
-        channel.eventLoop().schedule(() -> {
+        ScheduledFuture<?> cutOff = channel.eventLoop().schedule(() -> {
             if (channel.isActive()) {
                 channel.close();
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // the usual close is prompt: the timer goes with the channel, not after the timeout with every closed one
+        channel.closeFuture().addListener(closed -> cutOff.cancel(false));
     }
 
     @Override
