@@ -1,6 +1,7 @@
 package io.wampspring.spring.webflux;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,11 +60,13 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
                 channel.close();
             }
         });
-        channel.eventLoop().schedule(() -> {
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
             if (channel.isActive()) {
                 channel.close();
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // a handshake that completes in time leaves no task behind (sessions may come and go by the thousand)
+        channel.closeFuture().addListener(closed -> deadline.cancel(false));
     }
 
     @Override
