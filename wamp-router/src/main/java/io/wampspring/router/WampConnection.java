@@ -36,6 +36,8 @@ public final class WampConnection implements PeerConnection {
     private final OutboundQueue queue;
     private final RouterSession session;
     private final AtomicBoolean slowConsumerReported = new AtomicBoolean();
+    /** A transport may report its close more than once (an error first, then the close itself): handled once. */
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** Messages decoded from the peer, and messages queued for it: for the actuator, cheap on the hot path. */
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
@@ -117,8 +119,11 @@ public final class WampConnection implements PeerConnection {
                 CloseReason.MESSAGE_TOO_BIG);
     }
 
-    /** The transport is closed, by either side. */
+    /** The transport is closed, by either side, or known to be lost; any later report of it is ignored. */
     public void onClose() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         queue.closeNow(CloseReason.NORMAL);
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) {

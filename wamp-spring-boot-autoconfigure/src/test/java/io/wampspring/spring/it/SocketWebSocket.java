@@ -2,6 +2,7 @@ package io.wampspring.spring.it;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,9 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client on a bare {@link Socket}, for what the JDK's client hides: which frames arrive, in order, and
- * exactly when the server closes the TCP connection. Frames it sends are masked, as a client's must be.
+ * A WebSocket client on a bare {@link Socket}, for what the JDK's client hides: which frames arrive, in order,
+ * exactly when the server closes the TCP connection, and a connection dropped without a close frame (a FIN or a
+ * RST). Frames it sends are masked, as a client's must be.
  */
 final class SocketWebSocket implements AutoCloseable {
 
@@ -111,6 +113,19 @@ final class SocketWebSocket implements AutoCloseable {
         return new Frame(first & 0x0F, payload);
     }
 
+    /** The next text message; fails on a close frame. */
+    String receiveText() throws IOException {
+        while (true) {
+            Frame frame = nextFrame();
+            if (frame.opcode() == TEXT) {
+                return frame.text();
+            }
+            if (frame.opcode() == CLOSE) {
+                throw new EOFException("close frame " + frame.closeCode());
+            }
+        }
+    }
+
     /** Whether the server has closed the TCP connection: blocks until it does, or until the socket's timeout. */
     boolean serverClosedTcp() {
         try {
@@ -127,6 +142,17 @@ final class SocketWebSocket implements AutoCloseable {
     /** Waits at most this long from now on for reads. */
     void readTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** Closes the TCP connection without a WebSocket close frame: the peer sees a FIN. */
+    void dropWithFin() throws IOException {
+        socket.close();
+    }
+
+    /** Resets the TCP connection: with a linger time of zero, closing sends a RST instead of a FIN. */
+    void dropWithReset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override
