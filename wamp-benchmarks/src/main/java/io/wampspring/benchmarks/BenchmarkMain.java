@@ -5,9 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
+import io.wampspring.benchmarks.echo.EchoServer;
+import io.wampspring.benchmarks.sessions.SessionKind;
+import io.wampspring.benchmarks.sessions.SessionsConfig;
+import io.wampspring.benchmarks.sessions.SessionsRun;
 
 /**
  * Command line of the load client. Runs are started by {@code run-benchmarks.sh}, never by the build.
@@ -16,8 +25,14 @@ import java.util.Map;
  *     [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1]
  *     [--subscribers 100] [--window 16]     (pubsub-fanout only; the others ignore them)
  *         prints one BENCH line on stdout (diagnostics on stderr); exit status 1 on failure
+ * sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] [--kinds bare,wamp]
+ *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300]
+ *         holds N idle sessions of each kind and prints one SESSIONS line per kind (memory per session on PID)
+ * echo-server --stack netty|tomcat [--port 0]
+ *         serves a plain WebSocket echo at /echo on 127.0.0.1 (no Spring, no WAMP) until stopped; prints
+ *         "ECHO-SERVER stack=... port=... pid=..." once it listens
  * summarize FILE
- *         prints the markdown table of the BENCH lines in FILE
+ *         prints the markdown table of the BENCH and SESSIONS lines in FILE
  * </pre>
  */
 public final class BenchmarkMain {
@@ -26,6 +41,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // Netty logs through the JDK, not through an SLF4J without a provider
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         if (args.length == 0) {
             usage();
             return;
@@ -45,6 +62,26 @@ public final class BenchmarkMain {
                     System.err.println("[" + scenario.id() + "] FAILED: " + ex);
                     System.exit(1);
                 }
+            }
+            case "sessions" -> {
+                SessionsConfig config = sessionsConfig(options(args));
+                try {
+                    new SessionsRun(config, System.out, System.err).execute();
+                    System.exit(0);
+                }
+                catch (Exception ex) {
+                    System.err.println("[sessions] FAILED: " + ex);
+                    System.exit(1);
+                }
+            }
+            case "echo-server" -> {
+                Map<String, String> options = options(args);
+                EchoServer server = EchoServer.start(required(options, "stack"),
+                        Integer.parseInt(options.getOrDefault("port", "0")));
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-server-stop"));
+                System.out.println("ECHO-SERVER stack=" + options.get("stack") + " port=" + server.port() + " pid="
+                        + ProcessHandle.current().pid());
+                new CountDownLatch(1).await(); // until the process is stopped
             }
             case "summarize" -> {
                 if (args.length != 2) {
@@ -79,6 +116,23 @@ public final class BenchmarkMain {
                 Integer.parseInt(options.getOrDefault("window", "" + defaults.window())));
     }
 
+    /** The settings of {@code sessions}; what is not given keeps its default. */
+    static SessionsConfig sessionsConfig(Map<String, String> options) {
+        SessionsConfig defaults = SessionsConfig.defaults(URI.create(required(options, "server")),
+                Long.parseLong(required(options, "server-pid")));
+        List<SessionKind> kinds = options.containsKey("kinds")
+                ? Arrays.stream(options.get("kinds").split(",")).map(String::trim).map(SessionKind::of).toList()
+                : defaults.kinds();
+        return new SessionsConfig(defaults.server(), defaults.serverPid(),
+                options.getOrDefault("target", defaults.target()),
+                Integer.parseInt(options.getOrDefault("sessions", "" + defaults.sessions())), kinds,
+                Integer.parseInt(options.getOrDefault("concurrency", "" + defaults.concurrency())),
+                Integer.parseInt(options.getOrDefault("warmup-sessions", "" + defaults.warmupSessions())),
+                Integer.parseInt(options.getOrDefault("histogram-top", "" + defaults.histogramTop())),
+                options.getOrDefault("realm", defaults.realm()), defaults.wampPath(), defaults.echoPath(),
+                seconds(options.get("open-timeout-s"), defaults.openTimeout()));
+    }
+
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -106,6 +160,10 @@ public final class BenchmarkMain {
         System.err.println("usage: run --server ws://127.0.0.1:PORT --scenario echo|rpc-remote|rpc-annotated"
                 + "|pubsub-fanout [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1] "
                 + "[--subscribers 100] [--window 16]\n"
+                + "       sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] "
+                + "[--kinds bare,wamp] [--target app] [--concurrency 64] [--warmup-sessions 500] "
+                + "[--histogram-top 25] [--open-timeout-s 300]\n"
+                + "       echo-server --stack netty|tomcat [--port 0]\n"
                 + "       summarize FILE");
     }
 }

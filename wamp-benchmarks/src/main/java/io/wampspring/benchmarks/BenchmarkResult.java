@@ -1,8 +1,6 @@
 package io.wampspring.benchmarks;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,38 +53,18 @@ public record BenchmarkResult(String scenario, int round, int connections, int p
         return line;
     }
 
-    /** Parses a line written by {@link #toLine()}. */
+    /** Parses a line written by {@link #toLine()}; fields it does not know (a script's tags) are ignored. */
     public static BenchmarkResult parse(String line) {
-        if (!line.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a result line: " + line);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : line.substring(PREFIX.length()).trim().split("\\s+")) {
-            int eq = field.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("malformed field '" + field + "' in: " + line);
-            }
-            fields.put(field.substring(0, eq), field.substring(eq + 1));
-        }
+        ResultFields fields = ResultFields.parse(PREFIX, line);
         Fanout fanout = null;
-        if (fields.containsKey("events")) {
-            fanout = new Fanout(Integer.parseInt(get(fields, "subscribers")), Integer.parseInt(get(fields, "window")),
-                    Long.parseLong(get(fields, "events")), Double.parseDouble(get(fields, "events_per_s")));
+        if (fields.has("events")) {
+            fanout = new Fanout(fields.getInt("subscribers"), fields.getInt("window"), fields.getLong("events"),
+                    fields.getDouble("events_per_s"));
         }
-        return new BenchmarkResult(get(fields, "scenario"), Integer.parseInt(get(fields, "round")),
-                Integer.parseInt(get(fields, "connections")), Integer.parseInt(get(fields, "payload")),
-                Double.parseDouble(get(fields, "warmup_s")), Double.parseDouble(get(fields, "duration_s")),
-                Long.parseLong(get(fields, "ops")), Double.parseDouble(get(fields, "ops_per_s")),
-                Double.parseDouble(get(fields, "p50_us")), Double.parseDouble(get(fields, "p99_us")),
-                Double.parseDouble(get(fields, "p999_us")), Double.parseDouble(get(fields, "max_us")),
-                Long.parseLong(get(fields, "errors")), fanout);
-    }
-
-    private static String get(Map<String, String> fields, String key) {
-        String value = fields.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("missing field " + key);
-        }
-        return value;
+        return new BenchmarkResult(fields.get("scenario"), fields.getInt("round"), fields.getInt("connections"),
+                fields.getInt("payload"), fields.getDouble("warmup_s"), fields.getDouble("duration_s"),
+                fields.getLong("ops"), fields.getDouble("ops_per_s"), fields.getDouble("p50_us"),
+                fields.getDouble("p99_us"), fields.getDouble("p999_us"), fields.getDouble("max_us"),
+                fields.getLong("errors"), fanout);
     }
 }

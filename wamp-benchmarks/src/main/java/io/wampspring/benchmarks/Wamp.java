@@ -10,9 +10,9 @@ import io.wampspring.router.message.WampMessage;
 import io.wampspring.router.serialization.Serializers;
 
 /** The few frames the load client needs, through the router's own JSON codec ({@code wamp.2.json}). */
-final class Wamp {
+public final class Wamp {
 
-    static final String SUBPROTOCOL = "wamp.2.json";
+    public static final String SUBPROTOCOL = "wamp.2.json";
     static final String GOODBYE_AND_OUT = "wamp.close.goodbye_and_out";
     static final String CLOSE_NORMAL = "wamp.close.normal";
 
@@ -23,7 +23,7 @@ final class Wamp {
         return new String(Serializers.JSON.serialize(message), StandardCharsets.UTF_8);
     }
 
-    static WampMessage decode(String frame) {
+    public static WampMessage decode(String frame) {
         return Serializers.JSON.deserialize(frame);
     }
 
@@ -38,7 +38,7 @@ final class Wamp {
         }
     }
 
-    static String hello(String realm, String role) {
+    public static String hello(String realm, String role) {
         return encode(new Hello(realm, Map.of("roles", Map.of(role, Map.of()))));
     }
 
