@@ -27,7 +27,7 @@ public final class OutboundQueue {
     private final long limitBytes;
     /** The next frame to write, handed from the thread that offered it to the one that starts writing. */
     private byte @Nullable [] next;
-    /** Frames waiting behind {@link #next} or the frame in flight; allocated when one has to wait, dropped when empty. */
+    /** Frames waiting behind {@link #next} or the one in flight: allocated when one has to wait, dropped when empty. */
     private @Nullable ArrayDeque<byte[]> backlog;
     private long queuedBytes;
     private boolean writing;
