@@ -95,6 +95,7 @@ public class WampProperties implements Validator {
     private final WampRawSocketProperties rawsocket = new WampRawSocketProperties();
 
     /** The servlet (Tomcat) WebSocket transport's buffers. */
+    @NestedConfigurationProperty
     private final WampServletProperties servlet = new WampServletProperties();
 
     public boolean isEnabled() {

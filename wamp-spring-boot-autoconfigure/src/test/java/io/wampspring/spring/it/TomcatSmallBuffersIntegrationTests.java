@@ -40,8 +40,8 @@ class TomcatSmallBuffersIntegrationTests extends AbstractWampIntegrationTests {
     @Test
     void theConnectorAndEachWampSessionUseTheSmallBuffers() {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
-        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo(512);
-        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo(512);
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("512");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("512");
 
         join("json");
         Session tomcatSession = await().until(this::anOpenTomcatSession, session -> session != null);
