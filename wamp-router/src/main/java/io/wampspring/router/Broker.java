@@ -112,7 +112,7 @@ public final class Broker {
     }
 
     void join(WampPeer peer) {
-        sessions.put(peer.sessionId(), new SessionState());
+        sessions.put(peer.sessionKey(), new SessionState());
     }
 
     void subscribe(WampPeer subscriber, Subscribe subscribe) {
@@ -185,30 +185,10 @@ public final class Broker {
             List<WampMessage> replies = new ArrayList<>();
             replies.add(new Subscribed(request, subscription.id()));
             if (getRetained) {
-                replies.addAll(retainedEvents(subscriber, subscription, current));
+                replies.addAll(retained.eventsFor(subscriber, subscription, current));
             }
             return replies;
         });
-    }
-
-    /**
-     * The retained events a new subscriber may receive, marked {@code retained}. The subscriber remembers their
-     * publication ids: a publication retained and routed at this very moment reaches it once, not twice.
-     */
-    private List<Event> retainedEvents(WampPeer peer, Subscription subscription,
-            Subscription.@Nullable Subscriber subscriber) {
-        List<Event> events = new ArrayList<>();
-        for (Publication publication : retained.matching(subscription.match(), subscription.uri())) {
-            if (publication.reaches(peer.sessionId(), peer.identity())) {
-                Map<String, Object> details = new LinkedHashMap<>(publication.detailsFor(subscription));
-                details.put("retained", true);
-                events.add(new Event(subscription.id(), publication.id(), details, publication.payload()));
-                if (subscriber != null) {
-                    subscriber.sentRetained(publication.id());
-                }
-            }
-        }
-        return events;
     }
 
     void unsubscribe(WampPeer subscriber, Unsubscribe unsubscribe) {
@@ -399,7 +379,7 @@ public final class Broker {
             return;
         }
         state.closed = true;
-        for (Long subscriptionId : state.subscriptions.keySet()) {
+        for (Long subscriptionId : state.subscriptions.keys()) {
             Subscription.Subscriber subscriber = state.subscriptions.remove(subscriptionId);
             if (subscriber != null) {
                 subscriber.deactivate();
@@ -411,7 +391,7 @@ public final class Broker {
     /** The broker's view of one joined session. */
     private static final class SessionState {
         /** This session's place in each subscription it holds, by subscription id. */
-        final ConcurrentHashMap<Long, Subscription.Subscriber> subscriptions = new ConcurrentHashMap<>();
+        final OnDemandMap<Long, Subscription.Subscriber> subscriptions = new OnDemandMap<>();
         volatile boolean closed;
     }
 }

@@ -112,7 +112,7 @@ public final class Dealer {
     }
 
     void join(WampPeer peer) {
-        sessions.put(peer.sessionId(), new DealerSession(peer));
+        sessions.put(peer.sessionKey(), new DealerSession(peer));
     }
 
     void register(WampPeer peer, Register register) {
@@ -343,14 +343,22 @@ public final class Dealer {
         }
         state.closed = true;
         List<Callee> held = new ArrayList<>();
-        for (Long registrationId : state.registrations.keySet()) {
+        for (Long registrationId : state.registrations.keys()) {
             Callee callee = state.registrations.remove(registrationId);
             if (callee != null) {
                 callee.deactivate();
                 held.add(callee);
             }
         }
-        held.forEach(this::removeCallee);
+        // out of the URI table first (no new call can pick them), then the waiting callers get their ERROR, and only
+        // then go the registration meta events: listeners (the meta API publishing) must not delay those callers
+        boolean[] deleted = new boolean[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            deleted[i] = detach(held.get(i));
+        }
         calls.leave(state);
+        for (int i = 0; i < held.size(); i++) {
+            notifyRemoved(held.get(i), deleted[i]);
+        }
     }
 }

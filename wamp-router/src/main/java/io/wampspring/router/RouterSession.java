@@ -1,29 +1,18 @@
 package io.wampspring.router;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.message.Abort;
-import io.wampspring.router.message.Authenticate;
-import io.wampspring.router.message.Call;
-import io.wampspring.router.message.Cancel;
-import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
-import io.wampspring.router.message.Hello;
-import io.wampspring.router.message.MessageType;
-import io.wampspring.router.message.Publish;
-import io.wampspring.router.message.Register;
-import io.wampspring.router.message.Subscribe;
-import io.wampspring.router.message.Unregister;
-import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.WampMessage;
-import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.TransportInfo;
@@ -44,10 +33,15 @@ public final class RouterSession implements WampPeer {
     /** Where a session is in its life. */
     public enum State { AWAITING_HELLO, AUTHENTICATING, ESTABLISHED, CLOSING, CLOSED }
 
+    private static final VarHandle REQUEST_IDS = VarHandles.field(MethodHandles.lookup(), "requestIds", long.class);
+
     private final long id = Ids.random();
+    /** The id boxed once: the key of this session in the realm's, dealer's and broker's maps. */
+    private final Long key = id;
     private final WampRouter router;
     private final PeerConnection connection;
-    private final AtomicLong requestIds = new AtomicLong();
+    /** The last router-issued request id toward this peer; any thread may take the next ({@link #REQUEST_IDS}). */
+    private volatile long requestIds;
     private final long createdAt = System.currentTimeMillis();
     private volatile long joinedAt;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -60,14 +54,13 @@ public final class RouterSession implements WampPeer {
     private volatile State state = State.AWAITING_HELLO;
     private volatile @Nullable Realm realm;
     private volatile @Nullable AuthIdentity identity;
-    /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
-    private volatile @Nullable Map<?, ?> roles;
+    /** What HELLO.Details.roles announced; null for an in-process session, which supports every feature. */
+    private volatile @Nullable AnnouncedFeatures features;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
     /** This remote session's place under the session limits, from HELLO; given back when the session ends. */
     private volatile SessionAdmission.@Nullable Slot slot;
     /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
     private volatile RouterObserver.MessageObserver messages;
-    /** How far the realm's session listeners have been told of this session: see {@link #announceJoin}. */
     /** Whether the realm told its listeners of this session's join and leave, each once and in that order. */
     private final JoinAnnouncement announcement = new JoinAnnouncement();
 
@@ -109,6 +102,11 @@ public final class RouterSession implements WampPeer {
     @Override
     public long sessionId() {
         return id;
+    }
+
+    @Override
+    public Long sessionKey() {
+        return key;
     }
 
     @Override
@@ -157,11 +155,8 @@ public final class RouterSession implements WampPeer {
 
     @Override
     public boolean supports(String role, String feature) {
-        Map<?, ?> announced = roles;
-        if (announced == null) {
-            return true;
-        }
-        return HelloDetails.announces(announced, role, feature);
+        AnnouncedFeatures announced = features;
+        return announced == null || announced.has(role, feature);
     }
 
     /** Remote clients are held to the limit; in-process sessions (the application itself) are not. */
@@ -172,7 +167,7 @@ public final class RouterSession implements WampPeer {
 
     @Override
     public long nextRequestId() {
-        return requestIds.incrementAndGet();
+        return (long) REQUEST_IDS.getAndAdd(this, 1L) + 1;
     }
 
     public State state() {
@@ -211,81 +206,15 @@ public final class RouterSession implements WampPeer {
         messages.received(message.type());
         try {
             if (state == State.ESTABLISHED) {
-                route(message);
+                SessionMessages.route(this, message);
             }
             else {
-                handleOutsideSession(message);
+                SessionMessages.outsideSession(this, message, handshake);
             }
         }
         catch (ProtocolViolationException ex) {
             // a violation found while routing (a reused request id), rather than while decoding
             protocolViolation(ex.getMessage());
-        }
-    }
-
-    private void route(WampMessage message) {
-        Realm current = realm;
-        if (current == null) {
-            return;
-        }
-        switch (message.type()) {
-            case CALL -> current.dealer().call(this, (Call) message);
-            case YIELD -> current.dealer().yield(this, (Yield) message);
-            case PUBLISH -> current.broker().publish(this, (Publish) message);
-            case SUBSCRIBE -> current.broker().subscribe(this, (Subscribe) message);
-            case UNSUBSCRIBE -> current.broker().unsubscribe(this, (Unsubscribe) message);
-            case REGISTER -> current.dealer().register(this, (Register) message);
-            case UNREGISTER -> current.dealer().unregister(this, (Unregister) message);
-            case ERROR -> {
-                ErrorMessage error = (ErrorMessage) message;
-                if (error.requestType() == MessageType.INVOCATION) {
-                    current.dealer().invocationError(this, error);
-                }
-                else {
-                    protocolViolation("ERROR for a " + error.requestType() + " is not a message a client sends");
-                }
-            }
-            case CANCEL -> current.dealer().cancel(this, (Cancel) message);
-            case GOODBYE -> end(CloseReason.NORMAL, new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
-            case ABORT -> end(CloseReason.NORMAL, null);
-            case HELLO -> protocolViolation("HELLO received on an established session");
-            default -> protocolViolation(message.type() + " is not a message a client sends");
-        }
-    }
-
-    /** Messages before WELCOME and after GOODBYE; one at a time per session, like every message. */
-    private void handleOutsideSession(WampMessage message) {
-        switch (state) {
-            case AWAITING_HELLO -> {
-                if (message instanceof Hello hello) {
-                    handshake.hello(hello);
-                }
-                else if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-                else {
-                    protocolViolation(message.type() + " received before HELLO");
-                }
-            }
-            case AUTHENTICATING -> {
-                if (message instanceof Authenticate authenticate && handshake.answer(authenticate)) {
-                    return; // the authenticator's decision carries the handshake on
-                }
-                if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-                else {
-                    protocolViolation(message.type() + " received while authenticating"
-                            + (message.type() == MessageType.AUTHENTICATE ? " without a CHALLENGE" : ""));
-                }
-            }
-            case CLOSING -> {
-                if (message.type() == MessageType.GOODBYE || message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-            }
-            case ESTABLISHED -> route(message);
-            case CLOSED -> logger.trace("Session {} ignores {} after close", id, message.type());
         }
     }
 
@@ -316,10 +245,10 @@ public final class RouterSession implements WampPeer {
     }
 
     /** AWAITING_HELLO to AUTHENTICATING in {@code target}. The caller holds the lock. */
-    void authenticatingIn(Realm target, @Nullable Map<?, ?> announcedRoles) {
+    void authenticatingIn(Realm target, @Nullable AnnouncedFeatures announced) {
         assert Thread.holdsLock(lock);
         realm = target;
-        roles = announcedRoles;
+        features = announced;
         messages = observeMessages(target);
         state = State.AUTHENTICATING;
     }
@@ -337,7 +266,7 @@ public final class RouterSession implements WampPeer {
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
     void joinLocal(Realm target, AuthIdentity localIdentity, @Nullable Map<String, Object> announcedRoles) {
         synchronized (lock) {
-            authenticatingIn(target, announcedRoles);
+            authenticatingIn(target, announcedRoles != null ? router.announcedFeatures().of(announcedRoles) : null);
         }
         handshake.welcome(localIdentity);
     }
@@ -413,7 +342,7 @@ public final class RouterSession implements WampPeer {
      * Ends the session once: out of the realm, then {@code lastWords} (ABORT, GOODBYE) if any, then the connection
      * closes after flushing them.
      */
-    private void end(CloseReason reason, @Nullable WampMessage lastWords) {
+    void end(CloseReason reason, @Nullable WampMessage lastWords) {
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
