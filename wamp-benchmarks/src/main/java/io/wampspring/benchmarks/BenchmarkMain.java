@@ -31,7 +31,8 @@ import io.wampspring.benchmarks.sessions.SessionsRun;
  * run --server ws://127.0.0.1:PORT --scenario churn|callee-drop-fin|callee-drop-rst ...
  *         the session set-up and failure-detection scenarios ({@link LifecycleMain}); one LIFECYCLE line
  * sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] [--kinds bare,wamp]
- *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300] [--settle-s 10]
+ *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300]
+ *     [--settle-s 10]
  *         holds N idle sessions of each kind and prints one SESSIONS line per kind (memory per session on PID)
  * echo-server --stack netty|tomcat [--port 0]
  *         serves a plain WebSocket echo at /echo on 127.0.0.1 (no Spring, no WAMP) until stopped; prints

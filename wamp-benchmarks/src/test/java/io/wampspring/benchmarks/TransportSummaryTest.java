@@ -51,7 +51,8 @@ class TransportSummaryTest {
         String line = wamp.toLine();
 
         assertThat(line).startsWith("SESSIONS target=reactive kind=wamp sessions=10000 open_s=4.000 "
-                + "sessions_per_s=2500.0 ").contains(" rss_per_session_kb=12.29 ").contains(" heap_per_session_kb=11.26 ");
+                + "sessions_per_s=2500.0 ").contains(" rss_per_session_kb=12.29 ")
+                .contains(" heap_per_session_kb=11.26 ");
         assertThat(SessionsResult.parse(line)).isEqualTo(wamp);
 
         String report = TransportSummary.report(List.of("# a comment", bare.toLine(), line));

@@ -22,9 +22,9 @@ import org.apache.tomcat.websocket.server.Constants;
 import org.apache.tomcat.websocket.server.WsSci;
 
 /**
- * The plain Tomcat echo: embedded Tomcat (NIO connector, its defaults but the connection cap) with its Jakarta WebSocket implementation, an
- * endpoint at {@code /echo} that sends each whole text message back with the basic remote on the thread that
- * received it, as Spring's {@code TextWebSocketHandler} echo of the sample app does.
+ * The plain Tomcat echo: embedded Tomcat (NIO connector, its defaults but the connection cap) with its Jakarta
+ * WebSocket implementation, an endpoint at {@code /echo} that sends each whole text message back with the basic
+ * remote on the thread that received it, as Spring's {@code TextWebSocketHandler} echo of the sample app does.
  */
 public final class TomcatEchoServer implements EchoServer {
 

@@ -23,8 +23,8 @@ import io.wampspring.benchmarks.Loopback;
  * @param echoPath       the bare WebSocket endpoint's path
  * @param openTimeout    how long opening all sessions of one kind may take
  * @param settle         how long after closing connections the server is left alone before its baseline: longer
- *                       than {@code wamp.close-timeout} (5 s by default), for which the reactive transport keeps a
- *                       closed session reachable from its close timer
+ *                       than {@code wamp.close-timeout} (5 s by default), for which a close timer that is not
+ *                       cancelled keeps a closed session reachable (the reactive transport's did, until b7184e8)
  */
 public record SessionsConfig(URI server, long serverPid, String target, int sessions, List<SessionKind> kinds,
         int concurrency, int warmupSessions, int histogramTop, String realm, String wampPath, String echoPath,

@@ -10,8 +10,9 @@ import io.netty.channel.Channel;
 
 /**
  * The {@code sessions} scenario: for each kind in turn, opens and closes a warm-up batch, measures the server
- * once its live heap has settled (full GC, live heap, resident set), opens N idle sessions and times it, measures again with all N open, prints
- * one {@link SessionsResult} line and the classes that grew most per session, and closes them. The kinds are
+ * once its live heap has settled (full GC, live heap, resident set), opens N idle sessions and times it, measures
+ * again with all N open, prints one {@link SessionsResult} line and the classes that grew most per session, and
+ * closes them. The kinds are
  * measured one after the other in the same server process, each against its own baseline.
  */
 public final class SessionsRun {
@@ -77,10 +78,11 @@ public final class SessionsRun {
 
     /**
      * A snapshot once the server has let go of the connections closed before. A server may release closed sessions
-     * some time after their TCP connection is gone: the reactive transport keeps each reachable from its close timer
-     * for {@code wamp.close-timeout} (5 s), which counted 500 warm-up sessions into the baseline. So the server is
-     * left alone for {@link SessionsConfig#settle()} after the last close, and then snapshots are repeated, a second
-     * apart, until the live heap has not shrunk (by more than 1 %) {@value #SETTLED_ROUNDS} times in a row.
+     * some time after their TCP connection is gone: the reactive transport kept each reachable from its close timer
+     * for {@code wamp.close-timeout} (5 s) until b7184e8, which counted 500 warm-up sessions into the baseline. So
+     * the server is left alone for {@link SessionsConfig#settle()} after the last close, and then snapshots are
+     * repeated, a second apart, until the live heap has not shrunk (by more than 1 %) {@value #SETTLED_ROUNDS} times
+     * in a row.
      * (Counting the server's sockets would not do: Tomcat keeps up to 500 closed channels in a cache for reuse.)
      */
     private ServerProbe.Snapshot settledSnapshot(String tag) throws Exception {
