@@ -112,7 +112,7 @@ public final class Broker {
     }
 
     void join(WampPeer peer) {
-        sessions.put(peer.sessionId(), new SessionState());
+        sessions.put(peer.sessionKey(), new SessionState());
     }
 
     void subscribe(WampPeer subscriber, Subscribe subscribe) {
@@ -399,7 +399,7 @@ public final class Broker {
             return;
         }
         state.closed = true;
-        for (Long subscriptionId : state.subscriptions.keySet()) {
+        for (Long subscriptionId : state.subscriptions.keys()) {
             Subscription.Subscriber subscriber = state.subscriptions.remove(subscriptionId);
             if (subscriber != null) {
                 subscriber.deactivate();
@@ -411,7 +411,7 @@ public final class Broker {
     /** The broker's view of one joined session. */
     private static final class SessionState {
         /** This session's place in each subscription it holds, by subscription id. */
-        final ConcurrentHashMap<Long, Subscription.Subscriber> subscriptions = new ConcurrentHashMap<>();
+        final OnDemandMap<Long, Subscription.Subscriber> subscriptions = new OnDemandMap<>();
         volatile boolean closed;
     }
 }

@@ -67,7 +67,7 @@ final class CallRouting {
             continueInvocation(streaming, call, progress);
             return;
         }
-        if (!callerState.endedStreams.isEmpty() && callerState.endedStreams.contains(request)) {
+        if (callerState.endedStreams.containsKey(request)) {
             // a CALL of a stream whose call has ended: its caller has its answer already
             if (!progress) {
                 callerState.endedStreams.remove(request);
@@ -383,7 +383,7 @@ final class CallRouting {
             String message) {
         if (progress) {
             // the first CALL of a stream: the rest of it, already under way, must not start calls of its own
-            caller.endedStreams.add(request);
+            caller.endedStreams.put(request, Boolean.TRUE);
         }
         ErrorMessage error = Options.error(MessageType.CALL, request, uri, message);
         caller.peer.send(error);

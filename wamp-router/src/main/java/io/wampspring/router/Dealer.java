@@ -112,7 +112,7 @@ public final class Dealer {
     }
 
     void join(WampPeer peer) {
-        sessions.put(peer.sessionId(), new DealerSession(peer));
+        sessions.put(peer.sessionKey(), new DealerSession(peer));
     }
 
     void register(WampPeer peer, Register register) {
@@ -343,7 +343,7 @@ public final class Dealer {
         }
         state.closed = true;
         List<Callee> held = new ArrayList<>();
-        for (Long registrationId : state.registrations.keySet()) {
+        for (Long registrationId : state.registrations.keys()) {
             Callee callee = state.registrations.remove(registrationId);
             if (callee != null) {
                 callee.deactivate();

@@ -35,12 +35,6 @@ record HelloDetails(Map<?, ?> roles, List<String> authmethods, @Nullable String 
         return new HelloDetails(roles, (List<String>) methods, (String) authid);
     }
 
-    /** Whether {@code roles} (HELLO.Details.roles) announce {@code feature} for {@code role}. */
-    static boolean announces(Map<?, ?> roles, String role, String feature) {
-        return roles.get(role) instanceof Map<?, ?> details && details.get("features") instanceof Map<?, ?> features
-                && Boolean.TRUE.equals(features.get(feature));
-    }
-
     /** WELCOME.Details for a session of {@code realm} with this identity. */
     static Map<String, Object> welcome(Realm realm, AuthIdentity identity) {
         Map<String, Object> details = new LinkedHashMap<>();

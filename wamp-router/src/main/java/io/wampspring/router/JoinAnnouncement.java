@@ -1,6 +1,7 @@
 package io.wampspring.router;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,10 @@ final class JoinAnnouncement {
     private static final int LEAVE_PENDING = 3;
     private static final int LEFT = 4;
 
-    private final AtomicInteger announced = new AtomicInteger(NOT_ANNOUNCED);
+    private static final VarHandle ANNOUNCED = VarHandles.field(MethodHandles.lookup(), "announced", int.class);
+
+    /** NOT_ANNOUNCED to LEFT; compared and set through {@link #ANNOUNCED}, with no atomic object per session. */
+    private volatile int announced = NOT_ANNOUNCED;
     /** The leave announcement that came while the join was being announced, run by the joining thread. */
     private volatile @Nullable Runnable pendingLeave;
 
@@ -27,13 +31,13 @@ final class JoinAnnouncement {
      * listeners hear of one session's join before its leave, without either waiting for the other.
      */
     void join(Runnable announce) {
-        if (!announced.compareAndSet(NOT_ANNOUNCED, JOINING)) {
+        if (!ANNOUNCED.compareAndSet(this, NOT_ANNOUNCED, JOINING)) {
             return;
         }
         announce.run();
-        if (!announced.compareAndSet(JOINING, JOINED)) {
+        if (!ANNOUNCED.compareAndSet(this, JOINING, JOINED)) {
             Runnable leave = pendingLeave;
-            announced.set(LEFT);
+            announced = LEFT;
             if (leave != null) {
                 leave.run();
             }
@@ -43,17 +47,17 @@ final class JoinAnnouncement {
     /** Runs {@code announce} (the realm telling its listeners this session left) if its join was announced. */
     void leave(Runnable announce) {
         while (true) {
-            int current = announced.get();
-            if (current == NOT_ANNOUNCED && announced.compareAndSet(NOT_ANNOUNCED, LEFT)) {
+            int current = announced;
+            if (current == NOT_ANNOUNCED && ANNOUNCED.compareAndSet(this, NOT_ANNOUNCED, LEFT)) {
                 return;
             }
             if (current == JOINING) {
                 pendingLeave = announce;
-                if (announced.compareAndSet(JOINING, LEAVE_PENDING)) {
+                if (ANNOUNCED.compareAndSet(this, JOINING, LEAVE_PENDING)) {
                     return; // the joining thread announces it when it is done
                 }
             }
-            if (current == JOINED && announced.compareAndSet(JOINED, LEFT)) {
+            if (current == JOINED && ANNOUNCED.compareAndSet(this, JOINED, LEFT)) {
                 announce.run();
                 return;
             }

@@ -95,7 +95,7 @@ final class PendingCall {
             // Under the lock with the stream's last CALL (CallRouting.continueInvocation), so the mark is never
             // left behind for a stream that has already ended.
             if (invocationsOpen) {
-                caller.endedStreams.add(callerRequest);
+                caller.endedStreams.put(callerRequest, Boolean.TRUE);
             }
         }
         caller.calls.remove(callerRequest, this);

@@ -87,7 +87,7 @@ public final class Realm {
     /** A client session joins; the router's own service session takes part in routing but is no client. */
     void join(RouterSession session) {
         if (!session.isRouterService()) {
-            sessions.put(session.sessionId(), session);
+            sessions.put(session.sessionKey(), session);
         }
         dealer.join(session);
         broker.join(session);

@@ -1,10 +1,11 @@
 package io.wampspring.router;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -44,10 +45,15 @@ public final class RouterSession implements WampPeer {
     /** Where a session is in its life. */
     public enum State { AWAITING_HELLO, AUTHENTICATING, ESTABLISHED, CLOSING, CLOSED }
 
+    private static final VarHandle REQUEST_IDS = VarHandles.field(MethodHandles.lookup(), "requestIds", long.class);
+
     private final long id = Ids.random();
+    /** The id boxed once: the key of this session in the realm's, dealer's and broker's maps. */
+    private final Long key = id;
     private final WampRouter router;
     private final PeerConnection connection;
-    private final AtomicLong requestIds = new AtomicLong();
+    /** The last router-issued request id toward this peer; any thread may take the next ({@link #REQUEST_IDS}). */
+    private volatile long requestIds;
     private final long createdAt = System.currentTimeMillis();
     private volatile long joinedAt;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -60,14 +66,13 @@ public final class RouterSession implements WampPeer {
     private volatile State state = State.AWAITING_HELLO;
     private volatile @Nullable Realm realm;
     private volatile @Nullable AuthIdentity identity;
-    /** HELLO.Details.roles; null for an in-process session, which supports every feature. */
-    private volatile @Nullable Map<?, ?> roles;
+    /** What HELLO.Details.roles announced; null for an in-process session, which supports every feature. */
+    private volatile @Nullable AnnouncedFeatures features;
     private volatile @Nullable ScheduledFuture<?> goodbyeDeadline;
     /** This remote session's place under the session limits, from HELLO; given back when the session ends. */
     private volatile SessionAdmission.@Nullable Slot slot;
     /** Counts this session's messages (metrics); bound again to the realm once the session names one. */
     private volatile RouterObserver.MessageObserver messages;
-    /** How far the realm's session listeners have been told of this session: see {@link #announceJoin}. */
     /** Whether the realm told its listeners of this session's join and leave, each once and in that order. */
     private final JoinAnnouncement announcement = new JoinAnnouncement();
 
@@ -109,6 +114,11 @@ public final class RouterSession implements WampPeer {
     @Override
     public long sessionId() {
         return id;
+    }
+
+    @Override
+    public Long sessionKey() {
+        return key;
     }
 
     @Override
@@ -157,11 +167,8 @@ public final class RouterSession implements WampPeer {
 
     @Override
     public boolean supports(String role, String feature) {
-        Map<?, ?> announced = roles;
-        if (announced == null) {
-            return true;
-        }
-        return HelloDetails.announces(announced, role, feature);
+        AnnouncedFeatures announced = features;
+        return announced == null || announced.has(role, feature);
     }
 
     /** Remote clients are held to the limit; in-process sessions (the application itself) are not. */
@@ -172,7 +179,7 @@ public final class RouterSession implements WampPeer {
 
     @Override
     public long nextRequestId() {
-        return requestIds.incrementAndGet();
+        return (long) REQUEST_IDS.getAndAdd(this, 1L) + 1;
     }
 
     public State state() {
@@ -316,10 +323,10 @@ public final class RouterSession implements WampPeer {
     }
 
     /** AWAITING_HELLO to AUTHENTICATING in {@code target}. The caller holds the lock. */
-    void authenticatingIn(Realm target, @Nullable Map<?, ?> announcedRoles) {
+    void authenticatingIn(Realm target, @Nullable AnnouncedFeatures announced) {
         assert Thread.holdsLock(lock);
         realm = target;
-        roles = announcedRoles;
+        features = announced;
         messages = observeMessages(target);
         state = State.AUTHENTICATING;
     }
@@ -337,7 +344,7 @@ public final class RouterSession implements WampPeer {
     /** Joins an in-process session without HELLO: its identity is given, not claimed. */
     void joinLocal(Realm target, AuthIdentity localIdentity, @Nullable Map<String, Object> announcedRoles) {
         synchronized (lock) {
-            authenticatingIn(target, announcedRoles);
+            authenticatingIn(target, announcedRoles != null ? router.announcedFeatures().of(announcedRoles) : null);
         }
         handshake.welcome(localIdentity);
     }

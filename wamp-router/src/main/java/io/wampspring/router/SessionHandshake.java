@@ -52,9 +52,13 @@ final class SessionHandshake {
         deadline = router.schedule(timeout, () -> expired(timeout));
     }
 
-    /** The handshake is over, however it ended: its timer must not fire on a finished session. */
+    /**
+     * The handshake is over, however it ended: its timer must not fire on a finished session, and the session does
+     * not keep the cancelled task (and what it captured) for the rest of its life.
+     */
     void cancelTimer() {
         RouterSession.cancel(deadline);
+        deadline = null;
     }
 
     private void expired(Duration timeout) {
@@ -92,6 +96,7 @@ final class SessionHandshake {
                     "realm '" + target.name() + "' accepts none of the offered methods " + methods, CloseReason.NORMAL);
             return;
         }
+        AnnouncedFeatures announced = router.announcedFeatures().of(offered.roles());
         SessionAdmission.Refused refused;
         synchronized (lock) {
             if (session.state() != State.AWAITING_HELLO) {
@@ -99,7 +104,7 @@ final class SessionHandshake {
             }
             refused = session.admitTo(target);
             if (refused == null) {
-                session.authenticatingIn(target, offered.roles());
+                session.authenticatingIn(target, announced);
                 pendingAuthMethod = authenticator.authMethod();
             }
         }

@@ -1,10 +1,10 @@
 package io.wampspring.router;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -35,12 +35,22 @@ public final class WampConnection implements PeerConnection {
     private final WampSerializer serializer;
     private final OutboundQueue queue;
     private final RouterSession session;
-    private final AtomicBoolean slowConsumerReported = new AtomicBoolean();
+    private static final VarHandle SLOW_CONSUMER_REPORTED =
+            VarHandles.field(MethodHandles.lookup(), "slowConsumerReported", boolean.class);
+    private static final VarHandle MESSAGES_IN = VarHandles.field(MethodHandles.lookup(), "messagesIn", long.class);
+    private static final VarHandle MESSAGES_OUT = VarHandles.field(MethodHandles.lookup(), "messagesOut", long.class);
+    private static final VarHandle CLOSED = VarHandles.field(MethodHandles.lookup(), "closed", boolean.class);
+
+    private volatile boolean slowConsumerReported;
     /** A transport may report its close more than once (an error first, then the close itself): handled once. */
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Messages decoded from the peer, and messages queued for it: for the actuator, cheap on the hot path. */
-    private final LongAdder messagesIn = new LongAdder();
-    private final LongAdder messagesOut = new LongAdder();
+    private volatile boolean closed;
+    /**
+     * Messages decoded from the peer, and messages queued for it (for the actuator): plain fields added to through
+     * {@link #MESSAGES_IN} and {@link #MESSAGES_OUT}, as cheap on the hot path as an uncontended {@code LongAdder}
+     * and 64 bytes less per connection.
+     */
+    private volatile long messagesIn;
+    private volatile long messagesOut;
     private volatile @Nullable ScheduledFuture<?> closeDeadline;
     /** The session's message rate ({@code LimitsConfig.messagesPerSecond}); null when unlimited. */
     private final @Nullable TokenBucket rate;
@@ -87,7 +97,7 @@ public final class WampConnection implements PeerConnection {
             session.protocolViolation(ex.getMessage());
             return;
         }
-        messagesIn.increment();
+        MESSAGES_IN.getAndAdd(this, 1L);
         dispatch(message);
     }
 
@@ -121,7 +131,7 @@ public final class WampConnection implements PeerConnection {
 
     /** The transport is closed, by either side, or known to be lost; any later report of it is ignored. */
     public void onClose() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return;
         }
         queue.closeNow(CloseReason.NORMAL);
@@ -202,7 +212,7 @@ public final class WampConnection implements PeerConnection {
 
     private OutboundQueue.Offer counted(OutboundQueue.Offer offer) {
         if (offer == OutboundQueue.Offer.ACCEPTED) {
-            messagesOut.increment();
+            MESSAGES_OUT.getAndAdd(this, 1L);
         }
         return offer;
     }
@@ -216,7 +226,7 @@ public final class WampConnection implements PeerConnection {
         if (policy == SlowConsumerPolicy.DROP_EVENTS && message.type() == MessageType.EVENT) {
             router.stats().droppedEvents.increment();
             router.observer().eventDropped(realmName(), RouterObserver.DropReason.SEND_BUFFER);
-            if (slowConsumerReported.compareAndSet(false, true)) {
+            if (SLOW_CONSUMER_REPORTED.compareAndSet(this, false, true)) {
                 observeSlowConsumer(RouterObserver.SlowConsumerAction.DROP_EVENTS);
                 logger.warn("Session {} cannot keep up: its send buffer of {} bytes is full, dropping events for it",
                         session.sessionId(), router.config().sendBufferBytes());
@@ -267,11 +277,11 @@ public final class WampConnection implements PeerConnection {
 
     /** Messages received from the peer and decoded, protocol violations not counted. */
     public long messagesIn() {
-        return messagesIn.sum();
+        return messagesIn;
     }
 
     /** Messages accepted into the send buffer for the peer (dropped or refused ones not counted). */
     public long messagesOut() {
-        return messagesOut.sum();
+        return messagesOut;
     }
 }

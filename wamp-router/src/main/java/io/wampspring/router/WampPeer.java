@@ -15,6 +15,14 @@ public interface WampPeer {
 
     long sessionId();
 
+    /**
+     * The session id as the key of the realm's, dealer's and broker's maps of sessions: a peer that boxes it once
+     * shares one {@code Long} between them rather than holding three.
+     */
+    default Long sessionKey() {
+        return sessionId();
+    }
+
     AuthIdentity identity();
 
     /** Hands a message to the peer's send buffer; never blocks. */

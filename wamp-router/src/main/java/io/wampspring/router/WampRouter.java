@@ -27,12 +27,17 @@ public final class WampRouter implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(WampRouter.class);
 
+    /** Distinct HELLO feature sets shared at most; clients of a few libraries and versions announce a few. */
+    static final int MAX_SHARED_FEATURE_SETS = 256;
+
     private final RouterConfig config;
     private final Map<String, Realm> realms = new LinkedHashMap<>();
     private final RouterStats stats = new RouterStats();
     private final RouterExecutors executors;
     private final RouterObserver observer;
     private final SessionAdmission admission;
+    /** The distinct feature sets clients announce, shared between their sessions. */
+    private final AnnouncedFeatures.Shared announcedFeatures = new AnnouncedFeatures.Shared(MAX_SHARED_FEATURE_SETS);
     private volatile boolean closed;
     /** Whether {@link #shutdown(Duration)} has run (or is running), as opposed to only refusing new sessions. */
     private volatile boolean shutDown;
@@ -87,6 +92,10 @@ public final class WampRouter implements AutoCloseable {
     /** Counts remote sessions per realm and per address against the session limits. */
     SessionAdmission admission() {
         return admission;
+    }
+
+    AnnouncedFeatures.Shared announcedFeatures() {
+        return announcedFeatures;
     }
 
     public RouterStats stats() {

@@ -94,6 +94,10 @@ public class WampProperties implements Validator {
     @NestedConfigurationProperty
     private final WampRawSocketProperties rawsocket = new WampRawSocketProperties();
 
+    /** The servlet (Tomcat) WebSocket transport's buffers. */
+    @NestedConfigurationProperty
+    private final WampServletProperties servlet = new WampServletProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -192,6 +196,10 @@ public class WampProperties implements Validator {
 
     public WampAuthorizationProperties getAuthorization() {
         return authorization;
+    }
+
+    public WampServletProperties getServlet() {
+        return servlet;
     }
 
     public WampRawSocketProperties getRawsocket() {

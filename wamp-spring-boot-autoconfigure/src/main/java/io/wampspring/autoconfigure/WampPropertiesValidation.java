@@ -16,6 +16,11 @@ import org.springframework.validation.Errors;
  */
 final class WampPropertiesValidation {
 
+    /** Smallest servlet message buffer: Tomcat decodes UTF-8 into it, so it must take a few characters at least. */
+    static final DataSize MIN_MESSAGE_BUFFER = DataSize.ofBytes(128);
+    /** Smallest socket buffer: below it Tomcat would read and write in tiny pieces for no memory worth saving. */
+    static final DataSize MIN_SOCKET_BUFFER = DataSize.ofBytes(512);
+
     private WampPropertiesValidation() {
     }
 
@@ -41,6 +46,13 @@ final class WampPropertiesValidation {
         positive(errors, "close-timeout", properties.getCloseTimeout());
         positive(errors, "handshake-timeout", properties.getHandshakeTimeout());
         positive(errors, "send-buffer.max-size", properties.getSendBuffer().getMaxSize());
+        atLeast(errors, "servlet.message-buffer-size", properties.getServlet().getMessageBufferSize(),
+                MIN_MESSAGE_BUFFER, "a character of any size must fit");
+        DataSize socketBuffer = properties.getServlet().getSocketBufferSize();
+        if (socketBuffer != null) {
+            atLeast(errors, "servlet.socket-buffer-size", socketBuffer, MIN_SOCKET_BUFFER,
+                    "or leave it unset for Tomcat's default");
+        }
         notNegative(errors, "rpc.call-timeout", properties.getRpc().getCallTimeout(), "0 for none");
         List<WampProperties.ProcedureTimeout> timeouts = properties.getRpc().getProcedureTimeouts();
         for (int i = 0; i < timeouts.size(); i++) {
@@ -143,6 +155,12 @@ final class WampPropertiesValidation {
         if (dynamic.getRealm() != null && properties.getRealms().stream()
                 .noneMatch(other -> dynamic.getRealm().equals(other.getName()))) {
             errors.rejectValue(field + ".dynamic-authenticator.realm", "wamp.realm", "names no realm of wamp.realms");
+        }
+    }
+
+    private static void atLeast(Errors errors, String field, @Nullable DataSize size, DataSize min, String why) {
+        if (size == null || size.toBytes() < min.toBytes()) {
+            errors.rejectValue(field, "wamp.tooSmall", "must be at least " + min + ": " + why);
         }
     }
 

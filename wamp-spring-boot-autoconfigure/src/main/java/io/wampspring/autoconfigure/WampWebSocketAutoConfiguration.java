@@ -6,16 +6,20 @@ import java.util.Map;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.websocket.HandshakePrincipalConverter;
 import io.wampspring.spring.websocket.WampWebSocketHandler;
+import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
@@ -44,6 +48,7 @@ public final class WampWebSocketAutoConfiguration {
                 WampEndpointSettings.maxMessageBytes(properties));
         // Spring Security's Authentication with its authorities (WampSecurityAutoConfiguration), else the name only
         principals.ifUnique(handler::setPrincipalConverter);
+        handler.setContainerMessageBufferSize((int) properties.getServlet().getMessageBufferSize().toBytes());
         return handler;
     }
 
@@ -73,6 +78,26 @@ public final class WampWebSocketAutoConfiguration {
             WampProperties properties) {
         return new SimpleUrlHandlerMapping(Map.of(properties.getPath(), wampWebSocketRequestHandler),
                 HANDLER_MAPPING_ORDER);
+    }
+
+    /**
+     * {@code wamp.servlet.socket-buffer-size}: Tomcat's read and write buffer of every connection of the connector,
+     * set only when asked for, since it concerns HTTP connections as much as WebSocket ones.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({TomcatConnectorCustomizer.class, Connector.class})
+    @ConditionalOnProperty("wamp.servlet.socket-buffer-size")
+    static final class TomcatSocketBuffers {
+
+        @Bean
+        TomcatConnectorCustomizer wampSocketBufferCustomizer(WampProperties properties) {
+            DataSize size = properties.getServlet().getSocketBufferSize();
+            String bytes = Long.toString(size != null ? size.toBytes() : 0);
+            return connector -> {
+                connector.setProperty("socket.appReadBufSize", bytes);
+                connector.setProperty("socket.appWriteBufSize", bytes);
+            };
+        }
     }
 
     /** RawSocket on the web port needs the reactive transport: on a servlet container the setting would do nothing. */

@@ -43,7 +43,10 @@ public final class TestamentService implements SessionListener {
 
     private final Realm realm;
     private final MetaSession meta;
-    /** The testaments of each joined client session; a session that left has none. */
+    /**
+     * The testaments of each joined client session that added one: most never do, so a session gets its entry with
+     * its first testament, not when it joins. A session that left has none.
+     */
     private final ConcurrentHashMap<Long, Testaments> bySession = new ConcurrentHashMap<>();
 
     TestamentService(Realm realm, MetaSession meta) {
@@ -53,7 +56,10 @@ public final class TestamentService implements SessionListener {
 
     void start() {
         meta.payloadProcedure(ADD_TESTAMENT, this::add);
-        meta.procedure(FLUSH_TESTAMENTS, args -> (long) testaments(args).flush(scope(args)));
+        meta.procedure(FLUSH_TESTAMENTS, args -> {
+            Testaments testaments = bySession.get(member(args).sessionKey());
+            return (long) (testaments != null ? testaments.flush(scope(args)) : 0);
+        });
         realm.addSessionListener(this);
         realm.dealer().announce("testament_meta_api");
     }
@@ -85,18 +91,28 @@ public final class TestamentService implements SessionListener {
         return scope;
     }
 
-    private Testaments testaments(MetaArguments args) {
+    /** The calling session, a member of this realm. */
+    private RouterSession member(MetaArguments args) {
         long caller = args.caller();
-        Testaments testaments = bySession.get(caller);
-        if (testaments == null) {
+        RouterSession session = realm.session(caller);
+        if (session == null) {
             throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + caller + " in realm " + realm.name());
         }
-        return testaments;
+        return session;
     }
 
-    @Override
-    public void joined(RouterSession session) {
-        bySession.put(session.sessionId(), new Testaments(session));
+    /** The caller's testaments, created with its first. */
+    private Testaments testaments(MetaArguments args) {
+        RouterSession session = member(args);
+        Testaments testaments = bySession.computeIfAbsent(session.sessionKey(), id -> new Testaments(session));
+        // the realm lets go of a session before its listeners hear it left: a session still a member now has its
+        // testaments published by left(); one that left meanwhile must not keep an entry nobody would remove
+        if (realm.session(session.sessionId()) != session) {
+            bySession.remove(session.sessionKey(), testaments);
+            throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + session.sessionId() + " in realm "
+                    + realm.name());
+        }
+        return testaments;
     }
 
     @Override

@@ -12,16 +12,23 @@ import org.jspecify.annotations.Nullable;
  * The bounded send buffer of one connection. Any thread may offer frames; they are written in offer order, one at a
  * time, by whichever thread completes the previous write, so no thread is ever parked on a slow peer. The bound
  * counts the bytes waiting behind the frame in flight; a single frame larger than the bound is still accepted when
- * nothing else waits, so the largest allowed message can always be sent.
+ * nothing else waits, so the largest allowed message can always be sent. An idle connection holds no buffer at all:
+ * the deque of waiting frames exists only while frames wait.
  */
 public final class OutboundQueue {
 
     /** What became of an offered frame. */
     public enum Offer { ACCEPTED, FULL, CLOSED }
 
+    /** Initial room of a backlog: most bursts are a few frames deep. */
+    private static final int BACKLOG_CAPACITY = 8;
+
     private final Transport transport;
     private final long limitBytes;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    /** The next frame to write, handed from the thread that offered it to the one that starts writing. */
+    private byte @Nullable [] next;
+    /** Frames waiting behind {@link #next} or the one in flight: allocated when one has to wait, dropped when empty. */
+    private @Nullable ArrayDeque<byte[]> backlog;
     private long queuedBytes;
     private boolean writing;
     private boolean closing;
@@ -86,16 +93,42 @@ public final class OutboundQueue {
             return Offer.CLOSED;
         }
         // only what waits behind the frame in flight counts: a lone frame is taken whatever its size
-        if (!queue.isEmpty() && queuedBytes + frame.length > limitBytes) {
+        if (hasWaiting() && queuedBytes + frame.length > limitBytes) {
             return Offer.FULL;
         }
-        queue.add(frame);
         queuedBytes += frame.length;
         if (writing) {
+            if (backlog == null) {
+                backlog = new ArrayDeque<>(BACKLOG_CAPACITY);
+            }
+            backlog.add(frame);
             return Offer.ACCEPTED;
         }
+        next = frame;
         writing = true;
         return null;
+    }
+
+    private boolean hasWaiting() {
+        return next != null || backlog != null;
+    }
+
+    /** The next frame to write, the lock held; null when none waits. */
+    private byte @Nullable [] poll() {
+        byte[] frame = next;
+        if (frame != null) {
+            next = null;
+            return frame;
+        }
+        if (backlog == null) {
+            return null;
+        }
+        frame = backlog.poll();
+        if (backlog.isEmpty()) {
+            // a burst is over: the connection goes back to holding no buffer (a deque never shrinks by itself)
+            backlog = null;
+        }
+        return frame;
     }
 
     private Offer started(@Nullable Offer refused) {
@@ -130,7 +163,8 @@ public final class OutboundQueue {
             }
             closing = true;
             closed = true;
-            queue.clear();
+            next = null;
+            backlog = null;
             queuedBytes = 0;
         }
         transport.close(reason);
@@ -138,6 +172,11 @@ public final class OutboundQueue {
 
     public synchronized long queuedBytes() {
         return queuedBytes;
+    }
+
+    /** Whether frames wait in a backlog (allocated only then): for tests. */
+    synchronized boolean holdsBacklog() {
+        return backlog != null;
     }
 
     public synchronized boolean isClosing() {
@@ -149,7 +188,7 @@ public final class OutboundQueue {
             byte[] frame;
             boolean closeNow = false;
             synchronized (this) {
-                frame = closed ? null : queue.poll();
+                frame = closed ? null : poll();
                 if (frame == null) {
                     writing = false;
                     if (closing && !closed) {

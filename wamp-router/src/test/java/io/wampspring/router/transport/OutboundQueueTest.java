@@ -68,6 +68,29 @@ class OutboundQueueTest {
     }
 
     @Test
+    void aBacklogExistsOnlyWhileFramesWaitBehindTheOneInFlight() {
+        OutboundQueue queue = new OutboundQueue(transport, 1024);
+        queue.offer(frame(0, 8));
+        assertThat(queue.holdsBacklog()).as("a frame written at once needs no backlog").isFalse();
+
+        transport.mode = Mode.HOLD;
+        queue.offer(frame(1, 8));
+        assertThat(queue.holdsBacklog()).as("the frame in flight waits in no backlog").isFalse();
+        queue.offer(frame(2, 8));
+        queue.offer(frame(3, 8));
+        assertThat(queue.holdsBacklog()).isTrue();
+        assertThat(queue.queuedBytes()).isEqualTo(16);
+
+        transport.completeNext(null);
+        assertThat(queue.holdsBacklog()).as("one frame still waits").isTrue();
+        transport.completeNext(null);
+        assertThat(queue.holdsBacklog()).as("the last waiting frame is in flight: the backlog is dropped").isFalse();
+        transport.completeNext(null);
+        assertThat(transport.sequence()).isEqualTo(range(4));
+        assertThat(queue.queuedBytes()).isZero();
+    }
+
+    @Test
     void oneHundredThousandOffersEachCompletingInline() {
         OutboundQueue queue = new OutboundQueue(transport, 64);
         for (int i = 0; i < 100_000; i++) {

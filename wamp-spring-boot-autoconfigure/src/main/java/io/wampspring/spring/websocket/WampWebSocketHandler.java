@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.router.WampConnection;
 import io.wampspring.router.WampRouter;
@@ -21,22 +23,31 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * Connects WebSocket sessions to the router. Negotiates {@code wamp.2.json}, {@code wamp.2.msgpack} and
  * {@code wamp.2.cbor}; takes messages in parts so the container's small default buffers suffice for messages up
- * to {@code maxMessageSize}, assembling each in a buffer that grows only as needed.
+ * to {@code maxMessageSize}, assembling each in a buffer that grows only as needed. Because of that, the container's
+ * own per-session message buffer can be small ({@link #setContainerMessageBufferSize}).
  */
 public final class WampWebSocketHandler implements WebSocketHandler, SubProtocolCapable {
 
     private static final Logger logger = LoggerFactory.getLogger(WampWebSocketHandler.class);
 
-    private static final String CONNECTION = WampWebSocketHandler.class.getName() + ".connection";
+    /** Tomcat's WebSocket session: its message buffers are only buffers, not a limit on what arrives in parts. */
+    private static final String TOMCAT_SESSION = "org.apache.tomcat.websocket.WsSession";
 
     private final WampRouter router;
     private final List<WampSerializer> serializers;
     private final int maxMessageSize;
     private volatile HandshakePrincipalConverter principals = HandshakePrincipalConverter.NAME_ONLY;
+    private volatile int containerMessageBufferSize;
+    /**
+     * Each open connection's assembly of incoming messages. Here rather than in the session's attributes, which
+     * would allocate a table per session for this one entry.
+     */
+    private final Map<WebSocketSession, Inbound> inbounds = new ConcurrentHashMap<>();
 
     public WampWebSocketHandler(WampRouter router, List<WampSerializer> serializers, int maxMessageSize) {
         this.router = router;
@@ -47,6 +58,17 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
     /** How the handshake's principal reaches the router (the {@code http} authentication method reads it). */
     public void setPrincipalConverter(HandshakePrincipalConverter principals) {
         this.principals = principals;
+    }
+
+    /**
+     * The size, in bytes (text: characters), of the message buffers Tomcat keeps for each WAMP session; 0 leaves
+     * the container's default (8 KiB each). Tomcat resizes a session's buffer when the next message of its kind
+     * starts, so the serializer's buffer shrinks at HELLO (the other kind's keeps the container's default). A message
+     * larger than the buffer still arrives whole: in parts, assembled here. On other containers it does nothing
+     * (Jetty's equivalent is a limit on the message's size).
+     */
+    public void setContainerMessageBufferSize(int bytes) {
+        this.containerMessageBufferSize = bytes;
     }
 
     @Override
@@ -67,7 +89,19 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
         TransportPrincipal principal = handshake != null ? principals.convert(handshake) : null;
         WampConnection connection = router.connect(
                 new WebSocketTransport(session, serializer, principal, router.executors().closer()), serializer);
-        session.getAttributes().put(CONNECTION, new Inbound(connection, serializer.isBinary(), maxMessageSize));
+        shrinkContainerBuffers(session);
+        inbounds.put(session, new Inbound(connection, serializer.isBinary(), maxMessageSize));
+    }
+
+    private void shrinkContainerBuffers(WebSocketSession session) {
+        int size = containerMessageBufferSize;
+        if (size > 0 && session instanceof NativeWebSocketSession nativeSession) {
+            Object container = nativeSession.getNativeSession();
+            if (container != null && container.getClass().getName().equals(TOMCAT_SESSION)) {
+                session.setTextMessageSizeLimit(size);
+                session.setBinaryMessageSizeLimit(size);
+            }
+        }
     }
 
     private @Nullable WampSerializer serializerFor(@Nullable String subprotocol) {
@@ -81,7 +115,7 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
-        Inbound inbound = (Inbound) session.getAttributes().get(CONNECTION);
+        Inbound inbound = inbounds.get(session);
         if (inbound == null || message instanceof PongMessage || message instanceof PingMessage) {
             return;
         }
@@ -117,8 +151,8 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
         connectionClosed(session);
     }
 
-    private static void connectionClosed(WebSocketSession session) {
-        Inbound inbound = (Inbound) session.getAttributes().remove(CONNECTION);
+    private void connectionClosed(WebSocketSession session) {
+        Inbound inbound = inbounds.remove(session);
         if (inbound != null) {
             inbound.connection.onClose();
         }
