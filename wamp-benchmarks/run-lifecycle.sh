@@ -157,7 +157,8 @@ awk -v first="${TARGETS[0]}" '
     return (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
   }
   END {
-    print "| scenario | target | runs | sessions/s or drop p99 ms | vs " first " | server CPU µs/session or drop max ms | vs " first " | p50 ms | errors |"
+    printf "| scenario | target | runs | sessions/s or drop p99 ms | vs %s ", first
+    print "| server CPU µs/session or drop max ms | vs " first " | p50 ms | errors |"
     print "|---|---|---:|---:|---:|---:|---:|---:|---:|"
     for (s = 1; s <= nk; s++) for (t = 1; t <= nt; t++) {
       k = targets[t] SUBSEP keys[s]; b = first SUBSEP keys[s]
