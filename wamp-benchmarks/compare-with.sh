@@ -12,9 +12,12 @@
 # current/baseline of the means, and for pubsub-fanout the same for delivered events/s (its ops/s are
 # publications/s). Both apps are stopped by their PIDs at the end, also on failure or Ctrl-C; the worktree is removed.
 #
-# Knobs: SCENARIOS="rpc-annotated rpc-remote" (any of echo rpc-remote rpc-annotated pubsub-fanout, space- or
-#   comma-separated) ROUNDS=3 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 PAYLOAD=64 SUBSCRIBERS=100 WINDOW=16
-#   SERVER_JAVA_OPTS CLIENT_JAVA_OPTS OUT_DIR
+# `sessions` (memory per idle session, bare and WAMP) runs against the same two app processes, each against its own
+# baseline taken right before; it prints heap and RSS per session of each app and the ratio of the means.
+#
+# Knobs: SCENARIOS="rpc-annotated rpc-remote" (any of echo rpc-remote rpc-annotated pubsub-fanout sessions, space-
+#   or comma-separated) ROUNDS=3 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 PAYLOAD=64 SUBSCRIBERS=100 WINDOW=16
+#   SESSIONS=10000 SESSIONS_CLIENT_JAVA_OPTS="-Xmx512m" SERVER_JAVA_OPTS CLIENT_JAVA_OPTS OUT_DIR
 set -euo pipefail
 
 BASELINE_REV=${1:?usage: compare-with.sh <git revision>}
@@ -27,6 +30,8 @@ SUBSCRIBERS=${SUBSCRIBERS:-100}
 WINDOW=${WINDOW:-16}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xms256m -Xmx256m"}
+SESSIONS=${SESSIONS:-10000}
+SESSIONS_CLIENT_JAVA_OPTS=${SESSIONS_CLIENT_JAVA_OPTS:-"-Xmx512m"}
 SCENARIO_LIST=${SCENARIOS:-"rpc-annotated rpc-remote"}
 read -r -a SCENARIOS <<< "${SCENARIO_LIST//,/ }"
 if [[ ${#SCENARIOS[@]} -eq 0 ]]; then
@@ -35,8 +40,9 @@ if [[ ${#SCENARIOS[@]} -eq 0 ]]; then
 fi
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
-    echo|rpc-remote|rpc-annotated|pubsub-fanout) ;;
-    *) echo "unknown scenario '$scenario' in SCENARIOS (echo rpc-remote rpc-annotated pubsub-fanout)" >&2; exit 2 ;;
+    echo|rpc-remote|rpc-annotated|pubsub-fanout|sessions) ;;
+    *) echo "unknown scenario '$scenario' in SCENARIOS (echo rpc-remote rpc-annotated pubsub-fanout sessions)" >&2
+       exit 2 ;;
   esac
 done
 
@@ -82,7 +88,8 @@ start_app() {  # name -> sets STARTED_PORT
   port=$(free_port)
   # shellcheck disable=SC2086
   java $SERVER_JAVA_OPTS -jar "$OUT_DIR/$name-app.jar" --spring.profiles.active=benchmark \
-    --server.port="$port" --server.address=127.0.0.1 > "$OUT_DIR/$name-app.log" 2>&1 &
+    --server.port="$port" --server.address=127.0.0.1 --server.tomcat.max-connections=$((SESSIONS + 2000)) \
+    > "$OUT_DIR/$name-app.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   echo "$name app pid $pid on 127.0.0.1:$port (log $OUT_DIR/$name-app.log)" >&2
@@ -94,6 +101,7 @@ start_app() {  # name -> sets STARTED_PORT
     fi
     if grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log"; then
       STARTED_PORT=$port
+      STARTED_PID=$pid
       return
     fi
     sleep 0.5
@@ -103,8 +111,10 @@ start_app() {  # name -> sets STARTED_PORT
 }
 start_app baseline
 BASELINE_PORT=$STARTED_PORT
+BASELINE_PID=$STARTED_PID
 start_app current
 CURRENT_PORT=$STARTED_PORT
+CURRENT_PID=$STARTED_PID
 
 {
   echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ) baseline=$(git -C "$ROOT" rev-parse --short "$BASELINE_REV")" \
@@ -122,9 +132,15 @@ for round in $(seq 1 "$ROUNDS"); do
   (( round % 2 == 0 )) && order="current baseline"
   for scenario in "${SCENARIOS[@]}"; do
     for app in $order; do
-      port=$BASELINE_PORT
-      [[ $app == current ]] && port=$CURRENT_PORT
+      port=$BASELINE_PORT pid=$BASELINE_PID
+      [[ $app == current ]] && port=$CURRENT_PORT pid=$CURRENT_PID
       echo "# round $round $scenario $app: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
+      if [[ $scenario == sessions ]]; then
+        # shellcheck disable=SC2086
+        java $SESSIONS_CLIENT_JAVA_OPTS -jar "$OUT_DIR/wamp-benchmarks.jar" sessions --server "ws://127.0.0.1:$port" \
+          --server-pid "$pid" --target "$app" --sessions "$SESSIONS" | tee -a "$RESULTS"
+        continue
+      fi
       # shellcheck disable=SC2086
       java $CLIENT_JAVA_OPTS -jar "$OUT_DIR/wamp-benchmarks.jar" run --server "ws://127.0.0.1:$port" \
         --scenario "$scenario" --connections "$CONNECTIONS" --warmup-s "$WARMUP_S" --duration-s "$DURATION_S" \
@@ -135,7 +151,15 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-awk '/^BENCH app=/ {
+awk '/^SESSIONS / {
+  split("", f)
+  for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+  key = f["kind"] " " f["target"]
+  heap[key] += f["heap_per_session_kb"]; rss[key] += f["rss_per_session_kb"]; rate[key] += f["sessions_per_s"]
+  sn[key]++
+  kinds[f["kind"]] = 1
+}
+/^BENCH app=/ {
   split("", f)
   for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
   key = f["scenario"] " " f["app"]; v = f["ops_per_s"] + 0
@@ -186,5 +210,18 @@ END {
     }
     printf "| %s | %.0f-%.0f | %.0f-%.0f | %.3f | %s |\n", s, elo[b], ehi[b], elo[c], ehi[c],
       (esum[c] / en[c]) / (esum[b] / en[b]), per_round(evs, s)
+  }
+  header = 0
+  for (k in kinds) {
+    b = k " baseline"; c = k " current"
+    if (!(b in sn) || !(c in sn)) continue
+    if (!header) {
+      printf "\n| sessions (means) | baseline heap KB/session | current heap KB/session | current/baseline heap "
+      printf "| baseline RSS KB/session | current RSS KB/session | baseline sessions/s | current sessions/s |\n"
+      printf "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+      header = 1
+    }
+    printf "| %s | %.1f | %.1f | %.3f | %.1f | %.1f | %.0f | %.0f |\n", k, heap[b] / sn[b], heap[c] / sn[c],
+      (heap[c] / sn[c]) / (heap[b] / sn[b]), rss[b] / sn[b], rss[c] / sn[c], rate[b] / sn[b], rate[c] / sn[c]
   }
 }' "$RESULTS" | tee "$OUT_DIR/table.md"

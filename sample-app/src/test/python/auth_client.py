@@ -17,6 +17,8 @@ from autobahn.wamp import auth
 from autobahn.wamp import serializer as wamp_serializers
 from twisted.internet import reactor
 
+from client_options import WEBSOCKET_OPTIONS
+
 URL, REALM, SERIALIZER, METHOD, AUTHID, CREDENTIAL = sys.argv[1:7]
 
 reported = [False]
@@ -86,6 +88,6 @@ if __name__ == '__main__':
         sys.exit(1)
     reactor.callLater(30, watchdog)
     runner = ApplicationRunner(URL, REALM, serializers=[getattr(wamp_serializers, serializers[SERIALIZER])()],
-                               max_retries=0)
+                               max_retries=0, websocket_options=WEBSOCKET_OPTIONS)
     runner.run(Join, log_level='warn')
     sys.exit(0 if reported[0] else 1)

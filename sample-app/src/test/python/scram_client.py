@@ -17,6 +17,8 @@ from autobahn.wamp import serializer as wamp_serializers
 from autobahn.wamp.auth import AuthScram
 from twisted.internet import reactor
 
+from client_options import WEBSOCKET_OPTIONS
+
 URL, REALM, SERIALIZER, AUTHID, PASSWORD, KDF = sys.argv[1:7]
 
 outcome = {'kdf': None}
@@ -76,6 +78,6 @@ if __name__ == '__main__':
     serializers = {'json': 'JsonSerializer', 'msgpack': 'MsgPackSerializer', 'cbor': 'CBORSerializer'}
     reactor.callLater(60, watchdog)
     runner = ApplicationRunner(URL, REALM, serializers=[getattr(wamp_serializers, serializers[SERIALIZER])()],
-                               max_retries=0)
+                               max_retries=0, websocket_options=WEBSOCKET_OPTIONS)
     runner.run(ScramSession, log_level='warn')
     sys.exit(exit_code[0])

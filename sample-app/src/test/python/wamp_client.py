@@ -20,6 +20,8 @@ from autobahn.wamp.types import CallResult, PublishOptions
 from twisted.internet import reactor
 from twisted.internet.defer import Deferred, inlineCallbacks
 
+from client_options import WEBSOCKET_OPTIONS
+
 URL, REALM, SERIALIZER, TOKEN = sys.argv[1:5]
 PREFIX = 'interop.python.' + SERIALIZER
 ALL_BYTES = bytes(range(256))
@@ -136,6 +138,6 @@ if __name__ == '__main__':
         sys.exit(1)
     reactor.callLater(60, watchdog)
     runner = ApplicationRunner(URL, REALM, serializers=[getattr(wamp_serializers, serializers[SERIALIZER])()],
-                               max_retries=0)
+                               max_retries=0, websocket_options=WEBSOCKET_OPTIONS)
     runner.run(Scenario, log_level='warn')
     sys.exit(exit_code[0])

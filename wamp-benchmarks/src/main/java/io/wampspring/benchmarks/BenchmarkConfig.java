@@ -30,11 +30,7 @@ public record BenchmarkConfig(URI server, Scenario scenario, int connections, Du
     public static final int MAX_WINDOW = 1024;
 
     public BenchmarkConfig {
-        String host = server.getHost();
-        if (!"ws".equals(server.getScheme()) || host == null
-                || !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
-            throw new IllegalArgumentException("load goes to loopback only (ws://127.0.0.1:<port>), not " + server);
-        }
+        Loopback.require(server);
         if (connections < 1 || connections > 10_000) {
             throw new IllegalArgumentException("connections must be in [1, 10000]: " + connections);
         }

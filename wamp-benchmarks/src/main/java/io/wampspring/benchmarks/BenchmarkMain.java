@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import io.wampspring.benchmarks.echo.EchoServer;
+import io.wampspring.benchmarks.lifecycle.LifecycleMain;
+import io.wampspring.benchmarks.lifecycle.LifecycleResult;
+import io.wampspring.benchmarks.lifecycle.LifecycleScenario;
 import io.wampspring.benchmarks.sessions.SessionKind;
 import io.wampspring.benchmarks.sessions.SessionsConfig;
 import io.wampspring.benchmarks.sessions.SessionsRun;
@@ -25,6 +28,8 @@ import io.wampspring.benchmarks.sessions.SessionsRun;
  *     [--connections 50] [--warmup-s 5] [--duration-s 15] [--payload 64] [--round 1]
  *     [--subscribers 100] [--window 16]     (pubsub-fanout only; the others ignore them)
  *         prints one BENCH line on stdout (diagnostics on stderr); exit status 1 on failure
+ * run --server ws://127.0.0.1:PORT --scenario churn|callee-drop-fin|callee-drop-rst ...
+ *         the session set-up and failure-detection scenarios ({@link LifecycleMain}); one LIFECYCLE line
  * sessions --server ws://127.0.0.1:PORT --server-pid PID [--sessions 10000] [--kinds bare,wamp]
  *     [--target app] [--concurrency 64] [--warmup-sessions 500] [--histogram-top 25] [--open-timeout-s 300]
  *         holds N idle sessions of each kind and prints one SESSIONS line per kind (memory per session on PID)
@@ -50,6 +55,11 @@ public final class BenchmarkMain {
         switch (args[0]) {
             case "run" -> {
                 Map<String, String> options = options(args);
+                LifecycleScenario lifecycle = LifecycleScenario.find(options.get("scenario"));
+                if (lifecycle != null) {
+                    runLifecycle(lifecycle, options);
+                    return;
+                }
                 BenchmarkConfig config = runConfig(options);
                 Scenario scenario = config.scenario();
                 int round = Integer.parseInt(options.getOrDefault("round", "1"));
@@ -88,16 +98,25 @@ public final class BenchmarkMain {
                     usage();
                     System.exit(2);
                 }
-                List<BenchmarkResult> results = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
-                        .filter(line -> line.startsWith(BenchmarkResult.PREFIX))
-                        .map(BenchmarkResult::parse)
-                        .toList();
-                System.out.print(Summary.table(results));
+                System.out.print(TransportSummary.report(
+                        Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)));
             }
             default -> {
                 usage();
                 System.exit(2);
             }
+        }
+    }
+
+    private static void runLifecycle(LifecycleScenario scenario, Map<String, String> options) {
+        try {
+            LifecycleResult result = LifecycleMain.run(LifecycleMain.config(scenario, options), System.err);
+            System.out.println(result.toLine());
+            System.exit(0);
+        }
+        catch (Exception ex) {
+            System.err.println("[" + scenario.id() + "] FAILED: " + ex);
+            System.exit(1);
         }
     }
 
@@ -164,6 +183,7 @@ public final class BenchmarkMain {
                 + "[--kinds bare,wamp] [--target app] [--concurrency 64] [--warmup-sessions 500] "
                 + "[--histogram-top 25] [--open-timeout-s 300]\n"
                 + "       echo-server --stack netty|tomcat [--port 0]\n"
+                + "       " + LifecycleMain.usage() + "\n"
                 + "       summarize FILE");
     }
 }

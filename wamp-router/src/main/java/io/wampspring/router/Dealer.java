@@ -350,7 +350,15 @@ public final class Dealer {
                 held.add(callee);
             }
         }
-        held.forEach(this::removeCallee);
+        // out of the URI table first (no new call can pick them), then the waiting callers get their ERROR, and only
+        // then go the registration meta events: listeners (the meta API publishing) must not delay those callers
+        boolean[] deleted = new boolean[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            deleted[i] = detach(held.get(i));
+        }
         calls.leave(state);
+        for (int i = 0; i < held.size(); i++) {
+            notifyRemoved(held.get(i), deleted[i]);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.wampspring.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.netty.channel.ChannelPipeline;
 import io.wampspring.rawsocket.SharedPortRawSocket;
 import io.wampspring.router.WampRouter;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.slf4j.Logger;
@@ -39,8 +42,11 @@ import reactor.netty.http.server.HttpServer;
 @EnableConfigurationProperties(WampProperties.class)
 public final class WampReactiveWebSocketAutoConfiguration {
 
-    /** Ahead of annotated controllers and router functions, so neither can hide the WebSocket endpoint. */
-    static final int HANDLER_MAPPING_ORDER = -2;
+    /**
+     * Ahead of every other mapping (controllers, router functions, the actuator's): none can hide the WebSocket
+     * endpoint, and a handshake costs no look-up in theirs. It matches {@code wamp.path} alone.
+     */
+    static final int HANDLER_MAPPING_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     @Bean
     @ConditionalOnMissingBean
@@ -76,6 +82,23 @@ public final class WampReactiveWebSocketAutoConfiguration {
         origins.setAllowedOriginPatterns(properties.getAllowedOrigins());
         mapping.setCorsConfigurations(Map.of(properties.getPath(), origins));
         return mapping;
+    }
+
+    /**
+     * No HTTP server observation ({@code http.server.requests}) of the WebSocket handshake: it would time the
+     * upgrade request alone, not the connection it opens, at a cost that is a good share of a session's set-up.
+     * The router's own metrics count the sessions.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ObservationPredicate.class, ServerRequestObservationContext.class})
+    static final class HandshakeObservation {
+
+        @Bean
+        ObservationPredicate wampHandshakeObservationPredicate(WampProperties properties) {
+            String path = properties.getPath();
+            return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                    && path.equals(request.getCarrier().getPath().pathWithinApplication().value()));
+        }
     }
 
     /**

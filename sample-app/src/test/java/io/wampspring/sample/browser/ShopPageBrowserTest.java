@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.wampspring.sample.Analytics;
+import io.wampspring.sample.ReactiveTransport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +37,7 @@ class ShopPageBrowserTest {
 
     static final Path JS_DIR = Path.of(System.getProperty("basedir", ".")).resolve("src/test/js").toAbsolutePath();
     static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path SCREENSHOT = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots/shop-page.png")
+    static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots")
             .toAbsolutePath();
     private static final String PREFIX = "@@shop-page ";
 
@@ -53,14 +54,17 @@ class ShopPageBrowserTest {
                 + "name another with -Dbrowser.chromium", CHROMIUM).isTrue();
         assertThat(JS_DIR.resolve("node_modules/playwright-core")).as("npm ci in %s (the build's "
                 + "generate-test-resources phase)", JS_DIR).isDirectory();
-        Files.createDirectories(SCREENSHOT.getParent());
-        try (var old = Files.newDirectoryStream(SCREENSHOT.getParent(), "shop-page*.png")) {
+        // a name per transport: the twins may run at once in parallel forks
+        String name = getClass().isAnnotationPresent(ReactiveTransport.class) ? "reactive-shop-page" : "shop-page";
+        Path screenshot = SCREENSHOTS.resolve(name + ".png");
+        Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, name + "*.png")) {
             for (Path file : old) {
                 Files.delete(file);     // this run's screenshot, or its failure screenshots, and nothing older
             }
         }
 
-        Map<String, Object> observed = runScenario();
+        Map<String, Object> observed = runScenario(screenshot);
 
         List<String> orderIds = (List<String>) observed.get("orderIds");
         assertThat(orderIds).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
@@ -88,14 +92,14 @@ class ShopPageBrowserTest {
         // page A, reconnected, lists the order placed after the reconnect above the first one
         List<String> ordersOnA = (List<String>) observed.get("ordersOnA");
         assertThat(ordersOnA).containsSubsequence(orderIds.get(1), orderIds.get(0));
-        assertThat(SCREENSHOT).isNotEmptyFile();
+        assertThat(screenshot).isNotEmptyFile();
     }
 
     /** Runs the script (90 s at most, then it is destroyed); answers the JSON it printed after checking its exit. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> runScenario() throws Exception {
+    private Map<String, Object> runScenario(Path screenshot) throws Exception {
         Process process = new ProcessBuilder(System.getProperty("interop.node", "node"), "shop-page.e2e.mjs",
-                "http://127.0.0.1:" + port, CHROMIUM.toString(), SCREENSHOT.toString())
+                "http://127.0.0.1:" + port, CHROMIUM.toString(), screenshot.toString())
                 .directory(JS_DIR.toFile()).redirectErrorStream(true).start();
         try {
             CompletableFuture<List<String>> output = CompletableFuture.supplyAsync(() -> readLines(process));

@@ -1,11 +1,11 @@
 package io.wampspring.sample.interop;
 
-import org.springframework.test.context.TestPropertySource;
+import io.wampspring.sample.ReactiveTransport;
 
 /**
- * {@link AutobahnJsJsonInteropTest} with the sample app started as README says for the reactive transport
- * ({@code spring.main.web-application-type=reactive}): autobahn-js and autobahn-java against Reactor Netty.
+ * {@link AutobahnJsJsonInteropTest} on the reactive transport (Reactor Netty): autobahn-js and autobahn-java against
+ * the sample app started as README says ({@code spring.main.web-application-type=reactive}).
  */
-@TestPropertySource(properties = "spring.main.web-application-type=reactive")
+@ReactiveTransport
 class ReactiveAutobahnJsJsonInteropTest extends AutobahnJsJsonInteropTest {
 }

@@ -1,5 +1,6 @@
 package io.wampspring.sample.interop;
 
+import io.wampspring.sample.ReactiveTransport;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -7,7 +8,8 @@ import org.springframework.test.context.TestPropertySource;
  * server's own port ({@code wamp.rawsocket.web-port} on the reactive transport): autobahn-python's Twisted RawSocket
  * client opens with the magic octet 0x7F where WebSocket clients open with HTTP.
  */
-@TestPropertySource(properties = {"spring.main.web-application-type=reactive", "wamp.rawsocket.web-port=true"})
+@ReactiveTransport
+@TestPropertySource(properties = "wamp.rawsocket.web-port=true")
 class ReactiveAutobahnPythonWebPortRawSocketInteropTest extends AutobahnPythonInteropTest {
 
     @Override

@@ -1,8 +1,8 @@
 package io.wampspring.sample.interop;
 
-import org.springframework.test.context.TestPropertySource;
+import io.wampspring.sample.ReactiveTransport;
 
-/** {@link WampyCborInteropTest} on the reactive transport: wampy (cbor) and autobahn-java (json) against Reactor Netty. */
-@TestPropertySource(properties = "spring.main.web-application-type=reactive")
+/** {@link WampyCborInteropTest} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
 class ReactiveWampyCborInteropTest extends WampyCborInteropTest {
 }

@@ -22,7 +22,7 @@ import org.apache.tomcat.websocket.server.Constants;
 import org.apache.tomcat.websocket.server.WsSci;
 
 /**
- * The plain Tomcat echo: embedded Tomcat (NIO connector, its defaults) with its Jakarta WebSocket implementation, an
+ * The plain Tomcat echo: embedded Tomcat (NIO connector, its defaults but the connection cap) with its Jakarta WebSocket implementation, an
  * endpoint at {@code /echo} that sends each whole text message back with the basic remote on the thread that
  * received it, as Spring's {@code TextWebSocketHandler} echo of the sample app does.
  */
@@ -43,6 +43,8 @@ public final class TomcatEchoServer implements EchoServer {
         Connector connector = new Connector();
         connector.setPort(port);
         connector.setProperty("address", "127.0.0.1");
+        // no cap on open connections (Tomcat's default 8192 would stall the sessions scenario's 10,000)
+        connector.setProperty("maxConnections", "-1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
         // the WebSocket container first (it installs the upgrade filter), then the endpoint into it

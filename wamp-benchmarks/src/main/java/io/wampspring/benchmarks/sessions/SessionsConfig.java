@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.wampspring.benchmarks.Loopback;
+
 /**
  * One {@code sessions} run's settings.
  *
@@ -28,11 +30,7 @@ public record SessionsConfig(URI server, long serverPid, String target, int sess
     public static final int MAX_SESSIONS = 100_000;
 
     public SessionsConfig {
-        String host = server.getHost();
-        if (!"ws".equals(server.getScheme()) || host == null
-                || !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
-            throw new IllegalArgumentException("load goes to loopback only (ws://127.0.0.1:<port>), not " + server);
-        }
+        Loopback.require(server);
         if (serverPid <= 0) {
             throw new IllegalArgumentException("--server-pid is required: " + serverPid);
         }

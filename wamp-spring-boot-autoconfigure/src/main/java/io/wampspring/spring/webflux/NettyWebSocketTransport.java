@@ -1,8 +1,5 @@
 package io.wampspring.spring.webflux;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -12,9 +9,6 @@ import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.Transport;
 import io.wampspring.router.transport.TransportInfo;
 import io.wampspring.router.transport.WriteCallback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * The router's {@link Transport} over a Reactor Netty WebSocket channel. Each frame is written straight to the
@@ -25,21 +19,16 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  */
 final class NettyWebSocketTransport implements Transport {
 
-    private static final Logger logger = LoggerFactory.getLogger(NettyWebSocketTransport.class);
-
     private final Channel channel;
-    private final WebsocketOutbound outbound;
+    private final CloseHandshake closeHandshake;
     private final boolean binary;
     private final TransportInfo info;
-    private final Duration closeTimeout;
 
-    NettyWebSocketTransport(Channel channel, WebsocketOutbound outbound, boolean binary, TransportInfo info,
-            Duration closeTimeout) {
+    NettyWebSocketTransport(Channel channel, CloseHandshake closeHandshake, boolean binary, TransportInfo info) {
         this.channel = channel;
-        this.outbound = outbound;
+        this.closeHandshake = closeHandshake;
         this.binary = binary;
         this.info = info;
-        this.closeTimeout = closeTimeout;
     }
 
     @Override
@@ -50,30 +39,17 @@ final class NettyWebSocketTransport implements Transport {
         channel.writeAndFlush(message).addListener(future -> callback.completed(future.cause()));
     }
 
-    /**
-     * Sends the close frame behind everything written before and lets Reactor Netty close the channel. A peer that
-     * does not read cannot hold the channel open: it is closed outright after the router's close timeout.
-     */
+    /** Sends the close frame behind everything written before and waits for the peer's ({@link CloseHandshake}). */
     @Override
     public void close(CloseReason reason) {
-        WebSocketCloseStatus status = switch (reason) {
+        closeHandshake.close(switch (reason) {
             case NORMAL -> WebSocketCloseStatus.NORMAL_CLOSURE;
             case PROTOCOL_ERROR -> WebSocketCloseStatus.PROTOCOL_ERROR;
             case MESSAGE_TOO_BIG -> WebSocketCloseStatus.MESSAGE_TOO_BIG;
             case SLOW_CONSUMER -> new WebSocketCloseStatus(WebSocketCloseStatus.POLICY_VIOLATION.code(),
                     "send buffer overflow");
             case SHUTDOWN -> WebSocketCloseStatus.ENDPOINT_UNAVAILABLE;
-        };
-        if (!channel.isActive()) {
-            return;
-        }
-        outbound.sendClose(status.code(), status.reasonText()).subscribe(null,
-                ex -> logger.debug("Closing WebSocket channel {} failed", channel.id(), ex));
-        channel.eventLoop().schedule(() -> {
-            if (channel.isActive()) {
-                channel.close();
-            }
-        }, closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.wampspring.router.WampConnection;
 import io.wampspring.router.WampRouter;
@@ -28,7 +29,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * Serves the router over WebSocket on Spring WebFlux with Reactor Netty. A {@link WebHandler} behind WebFlux's
@@ -115,22 +115,24 @@ public final class ReactiveWampWebSocketHandler implements WebHandler {
                 .defaultIfEmpty(Optional.empty())
                 // commit the response first, as Spring's own upgrade does, so pre-commit actions run
                 .flatMap(principal -> response.setComplete().then(Mono.defer(() -> netty.sendWebsocket(
-                        (in, out) -> serve(in, out, principal.orElse(null), remoteAddress), spec))));
+                        (in, out) -> serve(in, principal.orElse(null), remoteAddress), spec))));
     }
 
     /** One WebSocket connection, from the end of its handshake, on its event loop. */
-    private Mono<Void> serve(WebsocketInbound in, WebsocketOutbound out, @Nullable TransportPrincipal principal,
+    private Mono<Void> serve(WebsocketInbound in, @Nullable TransportPrincipal principal,
             @Nullable InetSocketAddress remoteAddress) {
         WampSerializer serializer = serializerFor(in.selectedSubprotocol());
-        if (serializer == null) {
-            logger.debug("WebSocket connection from {} negotiated no WAMP subprotocol", remoteAddress);
-            return out.sendClose(1002, "no supported WAMP subprotocol offered");
-        }
         Channel[] channel = new Channel[1];
         in.withConnection(connection -> channel[0] = connection.channel());
+        CloseHandshake closeHandshake = CloseHandshake.install(channel[0], router.config().closeTimeout());
+        if (serializer == null) {
+            logger.debug("WebSocket connection from {} negotiated no WAMP subprotocol", remoteAddress);
+            closeHandshake.close(new WebSocketCloseStatus(1002, "no supported WAMP subprotocol offered"));
+            return in.receiveFrames().then();
+        }
         TransportInfo info = new TransportInfo("websocket", serializer.name(), remoteAddress, principal);
-        WampConnection connection = router.connect(new NettyWebSocketTransport(channel[0], out,
-                serializer.isBinary(), info, router.config().closeTimeout()), serializer);
+        WampConnection connection = router.connect(new NettyWebSocketTransport(channel[0], closeHandshake,
+                serializer.isBinary(), info), serializer);
         OversizedFrameGuard.install(channel[0], connection, decoderConfig);
         FrameAssembler assembler = new FrameAssembler(connection, serializer.isBinary(), maxMessageSize);
         return in.receiveFrames()

@@ -1,5 +1,6 @@
 package io.wampspring.spring.websocket;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
@@ -129,10 +130,28 @@ public final class WampWebSocketHandler implements WebSocketHandler, SubProtocol
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
         logger.debug("Transport error on WebSocket session {}", session.getId(), exception);
+        if (isConnectionLost(exception)) {
+            // the peer is gone (reset, or closed without a close frame): Tomcat reports the close only after a pause
+            // of its own, so the WAMP session ends now and a caller waiting on this callee gets its ERROR at once
+            connectionClosed(session);
+        }
+    }
+
+    private static boolean isConnectionLost(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+        connectionClosed(session);
+    }
+
+    private void connectionClosed(WebSocketSession session) {
         Inbound inbound = inbounds.remove(session);
         if (inbound != null) {
             inbound.connection.onClose();

@@ -1,10 +1,6 @@
 package io.wampspring.spring.it;
 
 /** {@link GracefulShutdownIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
 class ReactiveGracefulShutdownIntegrationTests extends GracefulShutdownIntegrationTests {
-
-    @Override
-    String webApplicationType() {
-        return "reactive";
-    }
 }

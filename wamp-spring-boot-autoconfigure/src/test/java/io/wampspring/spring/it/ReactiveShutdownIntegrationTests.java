@@ -1,10 +1,6 @@
 package io.wampspring.spring.it;
 
 /** {@link ShutdownIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
 class ReactiveShutdownIntegrationTests extends ShutdownIntegrationTests {
-
-    @Override
-    String webApplicationType() {
-        return "reactive";
-    }
 }

@@ -18,5 +18,5 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @TestPropertySource(properties = "spring.main.web-application-type=reactive")
-@interface ReactiveTransport {
+public @interface ReactiveTransport {
 }

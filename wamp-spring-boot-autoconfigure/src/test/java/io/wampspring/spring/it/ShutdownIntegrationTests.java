@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShutdownIntegrationTests {
 
-    /** The web stack the application runs on: {@code servlet} (Tomcat) here, {@code reactive} in a subclass. */
-    String webApplicationType() {
-        return "servlet";
+    /** The web stack the application runs on: {@code servlet} (Tomcat), or {@code reactive} in a subclass. */
+    private String webApplicationType() {
+        return getClass().isAnnotationPresent(ReactiveTransport.class) ? "reactive" : "servlet";
     }
 
     @Test

@@ -30,17 +30,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * refused where the realm has no anonymous method), annotated methods see her as their {@link Principal} and
  * {@link Authentication}, and the application's authenticator beans are offered where realms list them. Spring
  * Security without Boot's security auto-configuration (not on this module's test classpath, so the other tests'
- * applications stay unsecured): the filter chain is this application's own.
+ * applications stay unsecured): the filter chain is this application's own, a servlet one on Tomcat and a WebFlux
+ * one on the reactive transport ({@link ReactiveSpringSecurityIntegrationTests}).
  */
 @SpringBootTest(classes = SpringSecurityIntegrationTests.SecuredApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -176,23 +185,8 @@ class SpringSecurityIntegrationTests {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @EnableWebSecurity
+    @Import({ServletSecurity.class, ReactiveSecurity.class})
     static class SecuredApplication {
-
-        @Bean
-        SecurityFilterChain filterChain(HttpSecurity http) {
-            // the handshake is open to all; Basic credentials, when sent, authenticate it (and wrong ones refuse it)
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .httpBasic(Customizer.withDefaults())
-                    .csrf(csrf -> csrf.disable())
-                    .build();
-        }
-
-        @Bean
-        InMemoryUserDetailsManager users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}alice-password")
-                    .roles("USER").build());
-        }
 
         @Bean
         SecuredEndpoints securedEndpoints() {
@@ -238,6 +232,50 @@ class SpringSecurityIntegrationTests {
             };
             return WampRealmAuthenticator.of(visitors, "lobby");
         }
+    }
+
+    /** The handshake is open to all; Basic credentials, when sent, authenticate it (and wrong ones refuse it). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @EnableWebSecurity
+    static class ServletSecurity {
+
+        @Bean
+        SecurityFilterChain filterChain(HttpSecurity http) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .httpBasic(Customizer.withDefaults())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+
+        @Bean
+        InMemoryUserDetailsManager users() {
+            return new InMemoryUserDetailsManager(alice());
+        }
+    }
+
+    /** The same chain in WebFlux's terms, for the reactive transport. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @EnableWebFluxSecurity
+    static class ReactiveSecurity {
+
+        @Bean
+        SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+            return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                    .httpBasic(Customizer.withDefaults())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+
+        @Bean
+        MapReactiveUserDetailsService users() {
+            return new MapReactiveUserDetailsService(alice());
+        }
+    }
+
+    private static UserDetails alice() {
+        return User.withUsername("alice").password("{noop}alice-password").roles("USER").build();
     }
 
     static class SecuredEndpoints {

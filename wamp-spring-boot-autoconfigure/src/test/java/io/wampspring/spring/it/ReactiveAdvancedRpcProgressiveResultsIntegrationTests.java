@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link AdvancedRpcProgressiveResultsIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveAdvancedRpcProgressiveResultsIntegrationTests extends AdvancedRpcProgressiveResultsIntegrationTests {
+}

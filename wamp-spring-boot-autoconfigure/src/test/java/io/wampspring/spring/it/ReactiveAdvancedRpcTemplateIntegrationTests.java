@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link AdvancedRpcTemplateIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveAdvancedRpcTemplateIntegrationTests extends AdvancedRpcTemplateIntegrationTests {
+}

@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link AuthenticationIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveAuthenticationIntegrationTests extends AuthenticationIntegrationTests {
+}

@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link AuthorizerBeanIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveAuthorizerBeanIntegrationTests extends AuthorizerBeanIntegrationTests {
+}

@@ -1,0 +1,6 @@
+package io.wampspring.spring.it;
+
+/** {@link WampTemplateRegisterIntegrationTests} on the reactive transport (Reactor Netty). */
+@ReactiveTransport
+class ReactiveWampTemplateRegisterIntegrationTests extends WampTemplateRegisterIntegrationTests {
+}
