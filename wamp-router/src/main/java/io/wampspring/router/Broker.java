@@ -185,30 +185,10 @@ public final class Broker {
             List<WampMessage> replies = new ArrayList<>();
             replies.add(new Subscribed(request, subscription.id()));
             if (getRetained) {
-                replies.addAll(retainedEvents(subscriber, subscription, current));
+                replies.addAll(retained.eventsFor(subscriber, subscription, current));
             }
             return replies;
         });
-    }
-
-    /**
-     * The retained events a new subscriber may receive, marked {@code retained}. The subscriber remembers their
-     * publication ids: a publication retained and routed at this very moment reaches it once, not twice.
-     */
-    private List<Event> retainedEvents(WampPeer peer, Subscription subscription,
-            Subscription.@Nullable Subscriber subscriber) {
-        List<Event> events = new ArrayList<>();
-        for (Publication publication : retained.matching(subscription.match(), subscription.uri())) {
-            if (publication.reaches(peer.sessionId(), peer.identity())) {
-                Map<String, Object> details = new LinkedHashMap<>(publication.detailsFor(subscription));
-                details.put("retained", true);
-                events.add(new Event(subscription.id(), publication.id(), details, publication.payload()));
-                if (subscriber != null) {
-                    subscriber.sentRetained(publication.id());
-                }
-            }
-        }
-        return events;
     }
 
     void unsubscribe(WampPeer subscriber, Unsubscribe unsubscribe) {

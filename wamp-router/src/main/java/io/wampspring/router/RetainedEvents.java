@@ -1,10 +1,14 @@
 package io.wampspring.router;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.router.match.MatchPolicy;
+import io.wampspring.router.message.Event;
+import org.jspecify.annotations.Nullable;
 
 /** The last publication with {@code retain: true} of each topic (event retention). */
 final class RetainedEvents {
@@ -28,6 +32,25 @@ final class RetainedEvents {
             }
         }
         return matching;
+    }
+
+    /**
+     * The retained events a new subscriber may receive, marked {@code retained}. The subscriber remembers their
+     * publication ids: a publication retained and routed at this very moment reaches it once, not twice.
+     */
+    List<Event> eventsFor(WampPeer peer, Subscription subscription, Subscription.@Nullable Subscriber subscriber) {
+        List<Event> events = new ArrayList<>();
+        for (Publication publication : matching(subscription.match(), subscription.uri())) {
+            if (publication.reaches(peer.sessionId(), peer.identity())) {
+                Map<String, Object> details = new LinkedHashMap<>(publication.detailsFor(subscription));
+                details.put("retained", true);
+                events.add(new Event(subscription.id(), publication.id(), details, publication.payload()));
+                if (subscriber != null) {
+                    subscriber.sentRetained(publication.id());
+                }
+            }
+        }
+        return events;
     }
 
     int size() {

@@ -11,20 +11,8 @@ import java.util.function.Supplier;
 
 import io.wampspring.router.auth.AuthIdentity;
 import io.wampspring.router.message.Abort;
-import io.wampspring.router.message.Authenticate;
-import io.wampspring.router.message.Call;
-import io.wampspring.router.message.Cancel;
-import io.wampspring.router.message.ErrorMessage;
 import io.wampspring.router.message.Goodbye;
-import io.wampspring.router.message.Hello;
-import io.wampspring.router.message.MessageType;
-import io.wampspring.router.message.Publish;
-import io.wampspring.router.message.Register;
-import io.wampspring.router.message.Subscribe;
-import io.wampspring.router.message.Unregister;
-import io.wampspring.router.message.Unsubscribe;
 import io.wampspring.router.message.WampMessage;
-import io.wampspring.router.message.Yield;
 import io.wampspring.router.serialization.ProtocolViolationException;
 import io.wampspring.router.transport.CloseReason;
 import io.wampspring.router.transport.TransportInfo;
@@ -218,81 +206,15 @@ public final class RouterSession implements WampPeer {
         messages.received(message.type());
         try {
             if (state == State.ESTABLISHED) {
-                route(message);
+                SessionMessages.route(this, message);
             }
             else {
-                handleOutsideSession(message);
+                SessionMessages.outsideSession(this, message, handshake);
             }
         }
         catch (ProtocolViolationException ex) {
             // a violation found while routing (a reused request id), rather than while decoding
             protocolViolation(ex.getMessage());
-        }
-    }
-
-    private void route(WampMessage message) {
-        Realm current = realm;
-        if (current == null) {
-            return;
-        }
-        switch (message.type()) {
-            case CALL -> current.dealer().call(this, (Call) message);
-            case YIELD -> current.dealer().yield(this, (Yield) message);
-            case PUBLISH -> current.broker().publish(this, (Publish) message);
-            case SUBSCRIBE -> current.broker().subscribe(this, (Subscribe) message);
-            case UNSUBSCRIBE -> current.broker().unsubscribe(this, (Unsubscribe) message);
-            case REGISTER -> current.dealer().register(this, (Register) message);
-            case UNREGISTER -> current.dealer().unregister(this, (Unregister) message);
-            case ERROR -> {
-                ErrorMessage error = (ErrorMessage) message;
-                if (error.requestType() == MessageType.INVOCATION) {
-                    current.dealer().invocationError(this, error);
-                }
-                else {
-                    protocolViolation("ERROR for a " + error.requestType() + " is not a message a client sends");
-                }
-            }
-            case CANCEL -> current.dealer().cancel(this, (Cancel) message);
-            case GOODBYE -> end(CloseReason.NORMAL, new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
-            case ABORT -> end(CloseReason.NORMAL, null);
-            case HELLO -> protocolViolation("HELLO received on an established session");
-            default -> protocolViolation(message.type() + " is not a message a client sends");
-        }
-    }
-
-    /** Messages before WELCOME and after GOODBYE; one at a time per session, like every message. */
-    private void handleOutsideSession(WampMessage message) {
-        switch (state) {
-            case AWAITING_HELLO -> {
-                if (message instanceof Hello hello) {
-                    handshake.hello(hello);
-                }
-                else if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-                else {
-                    protocolViolation(message.type() + " received before HELLO");
-                }
-            }
-            case AUTHENTICATING -> {
-                if (message instanceof Authenticate authenticate && handshake.answer(authenticate)) {
-                    return; // the authenticator's decision carries the handshake on
-                }
-                if (message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-                else {
-                    protocolViolation(message.type() + " received while authenticating"
-                            + (message.type() == MessageType.AUTHENTICATE ? " without a CHALLENGE" : ""));
-                }
-            }
-            case CLOSING -> {
-                if (message.type() == MessageType.GOODBYE || message.type() == MessageType.ABORT) {
-                    end(CloseReason.NORMAL, null);
-                }
-            }
-            case ESTABLISHED -> route(message);
-            case CLOSED -> logger.trace("Session {} ignores {} after close", id, message.type());
         }
     }
 
@@ -420,7 +342,7 @@ public final class RouterSession implements WampPeer {
      * Ends the session once: out of the realm, then {@code lastWords} (ABORT, GOODBYE) if any, then the connection
      * closes after flushing them.
      */
-    private void end(CloseReason reason, @Nullable WampMessage lastWords) {
+    void end(CloseReason reason, @Nullable WampMessage lastWords) {
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
