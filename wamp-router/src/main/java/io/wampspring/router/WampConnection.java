@@ -29,18 +29,17 @@ import org.slf4j.LoggerFactory;
 public final class WampConnection implements PeerConnection {
 
     private static final Logger logger = LoggerFactory.getLogger(WampConnection.class);
+    private static final VarHandle SLOW_CONSUMER_REPORTED =
+            VarHandles.field(MethodHandles.lookup(), "slowConsumerReported", boolean.class);
+    private static final VarHandle CLOSED = VarHandles.field(MethodHandles.lookup(), "closed", boolean.class);
+    private static final VarHandle MESSAGES_IN = VarHandles.field(MethodHandles.lookup(), "messagesIn", long.class);
+    private static final VarHandle MESSAGES_OUT = VarHandles.field(MethodHandles.lookup(), "messagesOut", long.class);
 
     private final WampRouter router;
     private final Transport transport;
     private final WampSerializer serializer;
     private final OutboundQueue queue;
     private final RouterSession session;
-    private static final VarHandle SLOW_CONSUMER_REPORTED =
-            VarHandles.field(MethodHandles.lookup(), "slowConsumerReported", boolean.class);
-    private static final VarHandle MESSAGES_IN = VarHandles.field(MethodHandles.lookup(), "messagesIn", long.class);
-    private static final VarHandle MESSAGES_OUT = VarHandles.field(MethodHandles.lookup(), "messagesOut", long.class);
-    private static final VarHandle CLOSED = VarHandles.field(MethodHandles.lookup(), "closed", boolean.class);
-
     private volatile boolean slowConsumerReported;
     /** A transport may report its close more than once (an error first, then the close itself): handled once. */
     private volatile boolean closed;

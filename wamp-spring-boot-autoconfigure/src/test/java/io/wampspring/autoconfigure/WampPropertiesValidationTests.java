@@ -29,6 +29,9 @@ class WampPropertiesValidationTests {
             "wamp.local.event-backlog        | 0      | 0           | must be at least 1",
             "wamp.send-buffer.max-size       | 0      | 0B          | must be positive",
             "wamp.send-buffer.max-size       | -16MB  | -16777216B  | must be positive",
+            "wamp.servlet.message-buffer-size | 127B  | 127B        | must be at least 128B",
+            "wamp.servlet.message-buffer-size | 0     | 0B          | must be at least 128B",
+            "wamp.servlet.socket-buffer-size | 511B   | 511B        | must be at least 512B",
             "wamp.close-timeout              | -1s    | PT-1S       | must be positive",
             "wamp.close-timeout              | 0      | PT0S        | must be positive",
             "wamp.handshake-timeout          | 0s     | PT0S        | must be positive",
@@ -99,7 +102,8 @@ class WampPropertiesValidationTests {
         runner.withPropertyValues("wamp.max-message-size=1B", "wamp.local.event-backlog=1",
                 "wamp.send-buffer.max-size=1B", "wamp.close-timeout=1ms", "wamp.handshake-timeout=1ms",
                 "wamp.rpc.call-timeout=0", "wamp.path=/", "wamp.limits.sessions-per-realm=1",
-                "wamp.limits.messages-per-second=1", "wamp.limits.message-burst=0")
+                "wamp.limits.messages-per-second=1", "wamp.limits.message-burst=0",
+                "wamp.servlet.message-buffer-size=128B", "wamp.servlet.socket-buffer-size=512B")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 

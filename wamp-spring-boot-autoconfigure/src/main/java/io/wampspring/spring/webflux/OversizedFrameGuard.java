@@ -37,27 +37,32 @@ final class OversizedFrameGuard extends ChannelInboundHandlerAdapter {
         this.limit = limit;
     }
 
-    /**
-     * Installs the guard on a channel whose WebSocket handshake is done, from its event loop. Without Netty's
-     * decoder under its usual name (another Netty version), the channel keeps Netty's own 1009 close.
-     */
-    static void install(Channel channel, WampConnection connection, int limit) {
-        ChannelPipeline pipeline = channel.pipeline();
-        if (!(pipeline.get(DECODER) instanceof WebSocket13FrameDecoder)) {
-            logger.debug("No WebSocket frame decoder named {} on channel {}: oversized frames close with 1009",
-                    DECODER, channel.id());
-            return;
-        }
-        WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
+    /** The frame decoder's settings for frames up to {@code limit}: made once and shared by every connection. */
+    static WebSocketDecoderConfig decoderConfig(int limit) {
+        return WebSocketDecoderConfig.newBuilder()
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)
                 .allowExtensions(false)
                 .maxFramePayloadLength(limit)
                 .closeOnProtocolViolation(false)
                 .build();
+    }
+
+    /**
+     * Installs the guard on a channel whose WebSocket handshake is done, from its event loop, with the decoder
+     * {@code config} ({@link #decoderConfig}). Without Netty's decoder under its usual name (another Netty version),
+     * the channel keeps Netty's own 1009 close.
+     */
+    static void install(Channel channel, WampConnection connection, WebSocketDecoderConfig config) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (!(pipeline.get(DECODER) instanceof WebSocket13FrameDecoder)) {
+            logger.debug("No WebSocket frame decoder named {} on channel {}: oversized frames close with 1009",
+                    DECODER, channel.id());
+            return;
+        }
         // bytes the old decoder still holds pass on to the new one (Netty links the replaced context to it)
         pipeline.replace(DECODER, DECODER, new WebSocket13FrameDecoder(config));
-        pipeline.addAfter(DECODER, "wampOversizedFrameGuard", new OversizedFrameGuard(connection, limit));
+        pipeline.addAfter(DECODER, "wampOversizedFrameGuard", new OversizedFrameGuard(connection, config.maxFramePayloadLength()));
     }
 
     @Override

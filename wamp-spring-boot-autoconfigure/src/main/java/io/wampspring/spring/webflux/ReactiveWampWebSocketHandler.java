@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.wampspring.router.WampConnection;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.serialization.WampSerializer;
@@ -54,6 +55,7 @@ public final class ReactiveWampWebSocketHandler implements WebHandler {
     /** One handshake spec per subprotocol, and one for none (the connection is then closed with 1002). */
     private final Map<String, WebsocketServerSpec> specs = new HashMap<>();
     private final WebsocketServerSpec noSubprotocol;
+    private final WebSocketDecoderConfig decoderConfig;
     private volatile HandshakePrincipalConverter principals = NAME_ONLY;
 
     public ReactiveWampWebSocketHandler(WampRouter router, List<WampSerializer> serializers, int maxMessageSize) {
@@ -64,6 +66,7 @@ public final class ReactiveWampWebSocketHandler implements WebHandler {
             specs.put(serializer.subprotocol(), spec(serializer.subprotocol(), maxMessageSize));
         }
         this.noSubprotocol = spec(null, maxMessageSize);
+        this.decoderConfig = OversizedFrameGuard.decoderConfig(maxMessageSize);
     }
 
     /**
@@ -130,7 +133,7 @@ public final class ReactiveWampWebSocketHandler implements WebHandler {
         TransportInfo info = new TransportInfo("websocket", serializer.name(), remoteAddress, principal);
         WampConnection connection = router.connect(new NettyWebSocketTransport(channel[0], closeHandshake,
                 serializer.isBinary(), info), serializer);
-        OversizedFrameGuard.install(channel[0], connection, maxMessageSize);
+        OversizedFrameGuard.install(channel[0], connection, decoderConfig);
         FrameAssembler assembler = new FrameAssembler(connection, serializer.isBinary(), maxMessageSize);
         return in.receiveFrames()
                 .doOnNext(assembler::accept)
