@@ -134,7 +134,8 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-# the table: per target and scenario the median over the rounds, and ratios against the first target
+# the table: per target and scenario the median over the rounds without errors, and ratios against the first
+# target; errors counts those of every run
 awk -v first="${TARGETS[0]}" '
   /^LIFECYCLE / {
     delete f
@@ -143,10 +144,12 @@ awk -v first="${TARGETS[0]}" '
     if (!(key in seen)) { seen[key] = 1; keys[++nk] = key }
     if (!((f["target"]) in tseen)) { tseen[f["target"]] = 1; targets[++nt] = f["target"] }
     k = f["target"] SUBSEP key
+    errs[k] += f["errors"]
+    if (f["errors"] > 0) { failed[k]++; next }   # a run with errors gives no figure, only its count
     n[k]++
     rate[k, n[k]] = (f["scenario"] == "churn") ? f["sessions_per_s"] : f["p99_ms"]
     cpu[k, n[k]] = (f["scenario"] == "churn") ? f["server_cpu_us_per_session"] : f["max_ms"]
-    p50[k, n[k]] = f["p50_ms"]; errs[k] += f["errors"]
+    p50[k, n[k]] = f["p50_ms"]
   }
   function median(arr, k, m,    i, j, t, v) {
     for (i = 1; i <= m; i++) v[i] = arr[k, i]
@@ -154,11 +157,15 @@ awk -v first="${TARGETS[0]}" '
     return (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
   }
   END {
-    print "| scenario | target | runs | sessions/s or drop p99 ms | vs " first " | server CPU µs/session or drop max ms | vs " first " | p50 ms | errors |"
+    printf "| scenario | target | runs | sessions/s or drop p99 ms | vs %s ", first
+    print "| server CPU µs/session or drop max ms | vs " first " | p50 ms | errors |"
     print "|---|---|---:|---:|---:|---:|---:|---:|---:|"
     for (s = 1; s <= nk; s++) for (t = 1; t <= nt; t++) {
       k = targets[t] SUBSEP keys[s]; b = first SUBSEP keys[s]
-      if (!(k in n)) continue
+      if (!(k in n)) {
+        if (k in failed) printf "| %s | %s | 0 | - | - | - | - | - | %d |\n", keys[s], targets[t], errs[k]
+        continue
+      }
       r = median(rate, k, n[k]); c = median(cpu, k, n[k])
       rb = (b in n) ? median(rate, b, n[b]) : ""; cb = (b in n) ? median(cpu, b, n[b]) : ""
       printf "| %s | %s | %d | %s | %s | %s | %s | %s | %d |\n", keys[s], targets[t], n[k], r,
