@@ -19,6 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@TestPropertySource(properties = "spring.main.web-application-type=reactive")
+// no quiet period when a context stops Reactor Netty's resources: at the JVM's exit every cached context stops them
+// in turn, and two seconds each outlasted surefire's 30 s for the whole exit
+@TestPropertySource(properties = {"spring.main.web-application-type=reactive",
+        "spring.reactor.netty.shutdown-quiet-period=0s"})
 public @interface ReactiveTransport {
 }
