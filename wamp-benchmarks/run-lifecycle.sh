@@ -9,7 +9,7 @@
 # (the baseline's Tomcat with BASELINE_JAR, else the current Tomcat). Targets alternate within each round, so each
 # is measured under the same machine load as the others.
 #
-# Knobs (environment): ROUNDS=1 CONNECTIONS=50 WARMUP_S=5 DURATION_S=15 REPETITIONS=200 WAITING=5
+# Knobs (environment): ROUNDS=1 CONNECTIONS=50 WARMUP_S=30 DURATION_S=15 REPETITIONS=200 WAITING=5
 #   LOAD_CONNECTIONS=16 BASELINE_JAR=path/to/sample-app.jar JFR=1 (a JFR of each server, profile settings)
 #   SKIP_BUILD=0 SERVER_JAVA_OPTS="-Xms512m -Xmx512m" CLIENT_JAVA_OPTS="-Xms256m -Xmx256m"
 #   OUT_DIR=wamp-benchmarks/target/lifecycle
@@ -18,7 +18,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-1}
 CONNECTIONS=${CONNECTIONS:-50}
-WARMUP_S=${WARMUP_S:-5}
+WARMUP_S=${WARMUP_S:-30}
 DURATION_S=${DURATION_S:-15}
 REPETITIONS=${REPETITIONS:-200}
 WAITING=${WAITING:-5}
