@@ -35,7 +35,7 @@ final class PendingCall {
         }
     }
 
-    /** Set once, by the one {@link #tryEnd} that ends the call (a field, not an AtomicBoolean: one call, one object). */
+    /** Set once, by the one {@link #tryEnd} that ends the call (a field, not an AtomicBoolean: one object a call). */
     private volatile boolean ended;
     /** The caller is still streaming progressive CALLs into this invocation. */
     volatile boolean invocationsOpen;

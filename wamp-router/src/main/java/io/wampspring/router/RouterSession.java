@@ -253,7 +253,7 @@ public final class RouterSession implements WampPeer {
         state = State.AUTHENTICATING;
     }
 
-    /** AUTHENTICATING to ESTABLISHED as {@code authenticated}, a member of {@code target}. The caller holds the lock. */
+    /** AUTHENTICATING to ESTABLISHED as {@code authenticated}, in {@code target}. The caller holds the lock. */
     void establishedIn(Realm target, AuthIdentity authenticated) {
         assert Thread.holdsLock(lock);
         identity = authenticated;
