@@ -47,6 +47,8 @@ for scenario in "${SCENARIOS[@]}"; do
 done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$ROOT/wamp-benchmarks/bench-lib.sh"
 OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/compare"}
 mkdir -p "$OUT_DIR"
 RESULTS="$OUT_DIR/results.txt"
@@ -57,21 +59,13 @@ PIDS=()
 cleanup() {
   local status=$?
   for pid in "${PIDS[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_pid "$pid"
   done
   git -C "$ROOT" worktree remove --force "$WORKTREE" 2>/dev/null || rm -rf "$WORKTREE"
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 echo "building the baseline $BASELINE_REV" >&2
 git -C "$ROOT" worktree add --detach "$WORKTREE" "$BASELINE_REV" >/dev/null
@@ -93,21 +87,9 @@ start_app() {  # name -> sets STARTED_PORT
   pid=$!
   PIDS+=("$pid")
   echo "$name app pid $pid on 127.0.0.1:$port (log $OUT_DIR/$name-app.log)" >&2
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name app exited during startup:" >&2
-      tail -50 "$OUT_DIR/$name-app.log" >&2
-      exit 1
-    fi
-    if grep -q "Started SampleApplication" "$OUT_DIR/$name-app.log"; then
-      STARTED_PORT=$port
-      STARTED_PID=$pid
-      return
-    fi
-    sleep 0.5
-  done
-  echo "$name app did not start in 60 s" >&2
-  exit 1
+  await_ready "$name app" "$pid" "$OUT_DIR/$name-app.log" "Started SampleApplication" 60
+  STARTED_PORT=$port
+  STARTED_PID=$pid
 }
 start_app baseline
 BASELINE_PORT=$STARTED_PORT

@@ -75,24 +75,14 @@ if [[ $RUN_SESSIONS -eq 1 ]]; then
 fi
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$ROOT/wamp-benchmarks/bench-lib.sh"
 OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/benchmark"}
 mkdir -p "$OUT_DIR"
 RESULTS="$OUT_DIR/results.txt"
 : > "$RESULTS"
 
 PIDS=()
-stop_pid() {
-  local pid=$1
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$pid" 2>/dev/null || return 0
-      sleep 0.5
-    done
-    echo "pid $pid did not stop in 15 s; killing it" >&2
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-}
 cleanup() {
   local status=$?
   for pid in "${PIDS[@]}"; do
@@ -102,10 +92,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 if [[ "$SKIP_BUILD" != "1" ]]; then
   echo "building sample-app and wamp-benchmarks" >&2
@@ -137,21 +123,9 @@ start_target() {
   pid=$!
   PIDS+=("$pid")
   echo "$target pid $pid on 127.0.0.1:$port (log $log)" >&2
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$target exited during startup:" >&2
-      tail -50 "$log" >&2
-      exit 1
-    fi
-    if grep -q "$ready" "$log"; then
-      STARTED_PORT=$port
-      STARTED_PID=$pid
-      return
-    fi
-    sleep 0.5
-  done
-  echo "$target did not start in 60 s" >&2
-  exit 1
+  await_ready "$target" "$pid" "$log" "$ready" 60
+  STARTED_PORT=$port
+  STARTED_PID=$pid
 }
 
 {

@@ -30,6 +30,8 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xms256m -Xmx256m"}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$ROOT/wamp-benchmarks/bench-lib.sh"
 OUT_DIR=${OUT_DIR:-"$ROOT/wamp-benchmarks/target/lifecycle"}
 mkdir -p "$OUT_DIR"
 RESULTS="$OUT_DIR/results.txt"
@@ -37,25 +39,11 @@ RESULTS="$OUT_DIR/results.txt"
 
 APP_PID=""
 stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$APP_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$APP_PID" 2>/dev/null; then
-      echo "app did not stop in 15 s; killing pid $APP_PID" >&2
-      kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-  fi
+  [[ -n "$APP_PID" ]] && stop_pid "$APP_PID"
   APP_PID=""
 }
 trap 'status=$?; stop_app; exit $status' EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 if [[ "$SKIP_BUILD" != "1" ]]; then
   echo "building sample-app and wamp-benchmarks" >&2
@@ -85,13 +73,7 @@ start_app() {
     --wamp.realms[0].name=realm1 --wamp.realms[1].name=secure --spring.main.banner-mode=off \
     > "$log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 240); do
-    kill -0 "$APP_PID" 2>/dev/null || { echo "$target exited during start-up:" >&2; tail -30 "$log" >&2; exit 1; }
-    grep -q "Started SampleApplication" "$log" && return 0
-    sleep 0.5
-  done
-  echo "$target did not start in 120 s" >&2
-  exit 1
+  await_ready "$target" "$APP_PID" "$log" "Started SampleApplication" 120
 }
 
 client() {

@@ -48,6 +48,7 @@ final class ChurnRun {
             thread.start();
         }
         try {
+            // the measurement's time windows: the connections' threads run on their own meanwhile
             Thread.sleep(config.warmup().toMillis());
             recorder.getIntervalHistogram(); // the warm-up's
             long before = completed.sum();
